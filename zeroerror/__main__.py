@@ -1,0 +1,3 @@
+from zeroerror.cli import main
+
+main()

@@ -1,0 +1,217 @@
+"""Settings for 零差错办公管理系统.
+
+Everything comes from the environment through the typed readers in ``zeroerror.conf.env``.
+Two modes:
+
+* the embedded default (no ZEROERROR_ENV): SQLite in ZEROERROR_DATA_DIR, DEBUG off, a SECRET_KEY and an audit key
+  generated once and kept in the data dir — fit for a small office on one machine;
+* ``ZEROERROR_ENV=production``: SECRET_KEY, ZEROERROR_AUDIT_KEY and ALLOWED_HOSTS are required, cookies are secure and
+  HSTS is on, so that ``zeroerror check --deploy --fail-level WARNING`` is clean.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+from zeroerror.conf.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_path,
+    env_str,
+    parse_database_url,
+    sqlite_database,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+ZEROERROR_ENV = env_choice("ZEROERROR_ENV", ("embedded", "production", "test"), "embedded")
+PRODUCTION = ZEROERROR_ENV == "production"
+
+DATA_DIR = env_path("ZEROERROR_DATA_DIR", Path.cwd() / "data")
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _data_dir_secret(filename: str) -> str:
+    """Read a random secret kept in the data dir, creating it (mode 0600) the first time."""
+    path = DATA_DIR / filename
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    value = path.read_text().strip()
+    if len(value) < 32:
+        raise ImproperlyConfigured(f"{path} holds a secret shorter than 32 characters")
+    return value
+
+
+if PRODUCTION:
+    SECRET_KEY = env_str("SECRET_KEY")
+    if not SECRET_KEY or len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured("SECRET_KEY must be set to at least 50 random characters in production")
+    AUDIT_HMAC_KEY = env_str("ZEROERROR_AUDIT_KEY")
+    if not AUDIT_HMAC_KEY or len(AUDIT_HMAC_KEY) < 32:
+        raise ImproperlyConfigured("ZEROERROR_AUDIT_KEY must be set to at least 32 random characters in production")
+    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names the site is served under in production")
+    DEBUG = env_bool("DEBUG", False)
+    if DEBUG:
+        raise ImproperlyConfigured("DEBUG must be off in production")
+else:
+    SECRET_KEY = env_str("SECRET_KEY") or _data_dir_secret("secret_key")
+    AUDIT_HMAC_KEY = env_str("ZEROERROR_AUDIT_KEY") or _data_dir_secret("audit_key")
+    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+    DEBUG = env_bool("DEBUG", False)
+
+_database_url = env_str("DATABASE_URL")
+DATABASES = {
+    "default": parse_database_url(_database_url) if _database_url else sqlite_database(DATA_DIR / "zeroerror.sqlite3")
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "zeroerror.core",
+    "zeroerror.audit",
+    "zeroerror.org",
+    "zeroerror.workdays",
+    "zeroerror.tracking",
+    "zeroerror.attachments",
+    "zeroerror.rulebook",
+    "zeroerror.penalties",
+    "zeroerror.errors",
+    "zeroerror.documents",
+    "zeroerror.meetings",
+    "zeroerror.proofread",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "zeroerror.audit.middleware.AuditContextMiddleware",
+    "zeroerror.core.middleware.LoginRequiredMiddleware",
+    "zeroerror.core.middleware.SecurityHeadersMiddleware",
+]
+
+ROOT_URLCONF = "zeroerror.urls"
+WSGI_APPLICATION = "zeroerror.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "zeroerror.core.context_processors.shell",
+            ],
+        },
+    }
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "zeroerror.org.passwords.CharacterClassValidator"},
+]
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = env_bool("ZEROERROR_STATIC_FINDERS", not PRODUCTION)
+WHITENOISE_MANIFEST_STRICT = False
+
+MEDIA_ROOT = DATA_DIR / "files"
+ATTACHMENT_ROOT = DATA_DIR / "attachments"
+ATTACHMENT_MAX_BYTES = env_int("ZEROERROR_ATTACHMENT_MAX_MB", 50, minimum=1) * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Mail: console by default (an intranet may have no relay); SMTP when EMAIL_HOST is set.
+EMAIL_HOST = env_str("EMAIL_HOST", "") or ""
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "") or ""
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "zeroerror@localhost")
+
+SESSION_COOKIE_AGE = env_int("ZEROERROR_SESSION_HOURS", 8, minimum=1) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("ZEROERROR_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("ZEROERROR_HSTS_SECONDS", 31536000, minimum=3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
+
+# Unit-level configuration.
+ZEROERROR_UNIT_NAME = env_str("ZEROERROR_UNIT_NAME", "")
+# Reminders: a tracked item is reminded this many working hours before it falls due.
+TRACKING_REMIND_WORKING_HOURS = env_int("ZEROERROR_REMIND_WORKING_HOURS", 8, minimum=1)
+# Working hours of a working day, used by "N working hours from now".
+WORKDAY_START_HOUR = env_int("ZEROERROR_WORKDAY_START_HOUR", 9, minimum=0)
+WORKDAY_END_HOUR = env_int("ZEROERROR_WORKDAY_END_HOUR", 17, minimum=1)
+if WORKDAY_END_HOUR <= WORKDAY_START_HOUR or WORKDAY_END_HOUR > 24:
+    raise ImproperlyConfigured("ZEROERROR_WORKDAY_END_HOUR must be after ZEROERROR_WORKDAY_START_HOUR and at most 24")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO")},
+}

@@ -1,0 +1,25 @@
+"""Settings for the test suite: the embedded settings with a throw-away data dir and a fast password hasher.
+
+DATABASE_URL selects PostgreSQL (CI runs the suite on both databases)."""
+
+import os
+import tempfile
+
+os.environ["ZEROERROR_ENV"] = "test"
+os.environ.setdefault("ZEROERROR_DATA_DIR", tempfile.mkdtemp(prefix="zeroerror-test-"))
+os.environ.setdefault("SECRET_KEY", "test-secret-key-" + "x" * 40)
+os.environ.setdefault("ZEROERROR_AUDIT_KEY", "test-audit-key-" + "y" * 30)
+
+from zeroerror.settings import *  # noqa: E402,F403
+from zeroerror.settings import DATABASES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": None}  # in memory

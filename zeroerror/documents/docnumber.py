@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "ChoiceEnum",
     "Classification",
     "DocNumber",
     "DocNumberError",
@@ -225,7 +226,7 @@ def parse_order_number(text: str) -> int:
 _LABEL_ALIASES = {"order": ("命令", "令")}
 
 
-class _Choices(StrEnum):
+class ChoiceEnum(StrEnum):
     """A str enum whose members carry a Chinese ``label``; ``choices()`` gives Django-style pairs."""
 
     label: str
@@ -255,7 +256,7 @@ class _Choices(StrEnum):
         return cls.__name__
 
 
-class Direction(_Choices):
+class Direction(ChoiceEnum):
     """行文方向."""
 
     UPWARD = "upward", "上行文"
@@ -263,7 +264,7 @@ class Direction(_Choices):
     DOWNWARD = "downward", "下行文"
 
 
-class DocumentKind(_Choices):
+class DocumentKind(ChoiceEnum):
     """The 15 文种 of 条例 第八条."""
 
     RESOLUTION = "resolution", "决议"
@@ -313,7 +314,7 @@ _KIND_DIRECTION = {
 }
 
 
-class Urgency(_Choices):
+class Urgency(ChoiceEnum):
     """紧急程度 (条例 第九条(三)).  Only 特急 and 加急 are printed on the document (GB/T 9704-2012 7.2.3)."""
 
     EXTRA_URGENT = "extra_urgent", "特急"
@@ -329,7 +330,7 @@ class Urgency(_Choices):
         return "紧急程度"
 
 
-class SecrecyLevel(_Choices):
+class SecrecyLevel(ChoiceEnum):
     """密级 (保守国家秘密法 第十三条)."""
 
     TOP_SECRET = "top_secret", "绝密"

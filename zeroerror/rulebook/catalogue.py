@@ -173,9 +173,13 @@ def available_versions() -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda v: int(v[1:])))
 
 
-@functools.cache
 def load_regulation(version: str = "v1") -> Regulation:
-    """Load, validate and cache the shipped regulation ``version``."""
+    """Load, validate and cache the shipped regulation ``version`` (one object per version)."""
+    return _load_shipped(version)
+
+
+@functools.cache
+def _load_shipped(version: str) -> Regulation:
     if not isinstance(version, str) or not _VERSION_RE.match(version):
         raise CatalogueError(f"规定版本号无效: {version!r}(应为 v1、v2 …)")
     path = _data_dir() / f"regulation-{version}.json"

@@ -1,0 +1,56 @@
+"""Shared personas. alice works in the office; bob is her colleague; charlie works in another department and has
+no access to the office's restricted items; dora heads the office; leo is the leader in charge of the office;
+director is the 办公室主任; admin is the system administrator; auditor is in the discipline inspection office."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection
+
+from tests.factories import DepartmentFactory, PersonFactory, UnitFactory, give_role, put_in_charge
+from zeroerror.org.roles import Role
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (run with DATABASE_URL=postgres://...)"))
+
+
+@pytest.fixture
+def org(db):
+    unit = UnitFactory()
+    office = DepartmentFactory(unit=unit, name="办公室", is_office=True)
+    medical = DepartmentFactory(unit=unit, name="医务科")
+    leaders = DepartmentFactory(unit=unit, name="院领导")
+    info = DepartmentFactory(unit=unit, name="信息科")
+    discipline = DepartmentFactory(unit=unit, name="纪检监察室")
+
+    def person(username, name, department, *roles, **extra):
+        p = PersonFactory(user__username=username, name=name, department=department, **extra)
+        for role in roles:
+            give_role(p, role, department=department if role == Role.DEPARTMENT_HEAD else None)
+        return p
+
+    ns = SimpleNamespace(unit=unit, office=office, medical=medical, leaders=leaders, info=info, discipline=discipline)
+    ns.alice = person("alice", "艾丽", office, Role.STAFF, email="alice@example.org")
+    ns.bob = person("bob", "鲍勃", office, Role.STAFF)
+    ns.charlie = person("charlie", "查理", medical, Role.STAFF)
+    ns.dora = person("dora", "朵拉", office, Role.DEPARTMENT_HEAD)
+    ns.director = person("director", "杜主任", office, Role.OFFICE_DIRECTOR)
+    ns.medhead = person("medhead", "梅科长", medical, Role.DEPARTMENT_HEAD)
+    ns.leo = person("leo", "李副院长", leaders, Role.LEADER_IN_CHARGE)
+    ns.principal = person("principal", "王院长", leaders, Role.PRINCIPAL_LEADER)
+    ns.admin = person("admin", "袁管理", info, Role.SYSTEM_ADMIN)
+    ns.auditor = person("auditor", "曹纪检", discipline, Role.DISCIPLINE_INSPECTOR)
+    put_in_charge(ns.leo, office)
+    return ns
+
+
+@pytest.fixture
+def login(client):
+    def do(person):
+        client.force_login(person.user)
+        return client
+
+    return do

@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zeroerror.audit.middleware.AuditContextMiddleware",
-    "zeroerror.core.middleware.LoginRequiredMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "zeroerror.core.middleware.SecurityHeadersMiddleware",
 ]
 
@@ -125,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "zeroerror.core.context_processors.shell",
             ],
+            "builtins": ["zeroerror.core.templatetags.zeroerror_tags"],
         },
     }
 ]

@@ -5,3 +5,9 @@ class AuditConfig(AppConfig):
     name = "zeroerror.audit"
     label = "audit"
     verbose_name = "审计"
+
+    def ready(self):
+        from zeroerror.audit import signals  # noqa: F401
+        from zeroerror.core import nav
+
+        nav.add("system", nav.NavItem("审计日志", "audit:search", visible=nav.AUDITORS))

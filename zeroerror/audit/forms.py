@@ -1,0 +1,16 @@
+from django import forms
+
+from zeroerror.audit.models import AuditKind
+
+
+class AuditSearchForm(forms.Form):
+    q = forms.CharField(label="关键词", required=False, max_length=100, help_text="事件、对象、操作人或来源地址")
+    kind = forms.ChoiceField(label="类别", required=False, choices=[("", "全部")] + AuditKind.choices)
+    start = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            raise forms.ValidationError("截止日期不能早于起始日期。")
+        return data

@@ -1,0 +1,24 @@
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.filter
+def get_item(mapping, key):
+    if mapping is None:
+        return None
+    return mapping.get(key)
+
+
+@register.filter
+def due_class(moment):
+    """'overdue' when past, 'due-soon' when within 24 hours, '' otherwise."""
+    if moment is None:
+        return ""
+    now = timezone.now()
+    if moment < now:
+        return "overdue"
+    if (moment - now).total_seconds() < 24 * 3600:
+        return "due-soon"
+    return ""

@@ -1,0 +1,145 @@
+"""Write paths of the organisation app. Each runs in one durable transaction that also writes the audit record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from zeroerror.audit.models import AuditKind
+from zeroerror.audit.trail import record, snapshot
+from zeroerror.org.models import Department, LeaderCharge, Person, RoleAssignment, Unit, today
+from zeroerror.org.roles import ADMIN_ROLES, Role
+
+PERSON_FIELDS = ["name", "department", "position", "rank", "phone", "email", "active"]
+
+
+def _check_admin_separation(person: Person, role: str, on: date) -> None:
+    if role in ADMIN_ROLES:
+        held = person.roles_on(on) & ADMIN_ROLES
+        other = held - {role}
+        if other:
+            labels = "、".join(Role(r).label for r in sorted(other))
+            raise ValidationError(f"三员分立：{person.name}已担任{labels}，不能再担任{Role(role).label}。")
+
+
+def create_person_rows(
+    *,
+    unit: Unit,
+    username: str,
+    name: str,
+    department: Department,
+    position: str = "",
+    rank: int = 1000,
+    phone: str = "",
+    email: str = "",
+    password: str | None = None,
+    roles: list[str] | tuple[str, ...] = (),
+    started_on: date | None = None,
+    actor,
+) -> Person:
+    """Create one account + person + roles. Callers hold the transaction (used by single creation and import)."""
+    started_on = started_on or today()
+    user_model = get_user_model()
+    if user_model.objects.filter(username=username).exists():
+        raise ValidationError(f"账号“{username}”已存在。")
+    user = user_model(username=username, email=email, is_active=True)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    person = Person.objects.create(
+        user=user, unit=unit, department=department, name=name, position=position, rank=rank, phone=phone, email=email
+    )
+    record("org.person.create", actor=actor, kind=AuditKind.CREATE, obj=person,
+           changes={"after": snapshot(person, PERSON_FIELDS) | {"username": username}})
+    for role in dict.fromkeys(roles):
+        _assign(person, role, department if role == Role.DEPARTMENT_HEAD else None, started_on, "", actor)
+    return person
+
+
+@transaction.atomic(durable=True)
+def do_create_person(**kwargs) -> Person:
+    return create_person_rows(**kwargs)
+
+
+def _assign(person: Person, role: str, department: Department | None, started_on: date, note: str, actor):
+    if role not in Role.values:
+        raise ValidationError(f"未知角色：{role}")
+    if role == Role.DEPARTMENT_HEAD and department is None:
+        raise ValidationError("科室负责人须指明负责的科室。")
+    _check_admin_separation(person, role, started_on)
+    if RoleAssignment.objects.current(started_on).filter(person=person, role=role, department=department).exists():
+        raise ValidationError(f"{person.name}在该日期已担任{Role(role).label}。")
+    assignment = RoleAssignment.objects.create(
+        person=person, role=role, department=department, started_on=started_on, note=note
+    )
+    record("org.role.assign", actor=actor, kind=AuditKind.PERMISSION, obj=assignment,
+           changes={"person": person.pk, "role": role, "department": department.pk if department else None,
+                    "started_on": started_on})
+    return assignment
+
+
+@transaction.atomic(durable=True)
+def do_assign_role(
+    person: Person, role: str, *, department: Department | None = None, started_on: date | None = None,
+    note: str = "", actor,
+) -> RoleAssignment:
+    return _assign(person, role, department, started_on or today(), note, actor)
+
+
+@transaction.atomic(durable=True)
+def do_end_role(assignment: RoleAssignment, *, ended_on: date | None = None, actor) -> RoleAssignment:
+    ended_on = ended_on or today()
+    assignment = RoleAssignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.ended_on is not None:
+        raise ValidationError("该任职已终止。")
+    if ended_on <= assignment.started_on:
+        raise ValidationError("终止日期须晚于起始日期。")
+    assignment.ended_on = ended_on
+    assignment.save(update_fields=["ended_on"])
+    record("org.role.end", actor=actor, kind=AuditKind.PERMISSION, obj=assignment,
+           changes={"ended_on": [None, ended_on]})
+    return assignment
+
+
+@transaction.atomic(durable=True)
+def do_start_leader_charge(
+    leader: Person, department: Department, *, started_on: date | None = None, actor
+) -> LeaderCharge:
+    """Put ``leader`` in charge of ``department``; the previous leader's charge ends the same day (history kept)."""
+    started_on = started_on or today()
+    for previous in LeaderCharge.objects.current(started_on).select_for_update().filter(department=department):
+        if previous.leader_id == leader.pk:
+            raise ValidationError(f"{leader.name}已分管{department.name}。")
+        if previous.started_on >= started_on:
+            raise ValidationError("新的分管关系须晚于现有分管关系的起始日期。")
+        previous.ended_on = started_on
+        previous.save(update_fields=["ended_on"])
+        record("org.charge.end", actor=actor, kind=AuditKind.PERMISSION, obj=previous,
+               changes={"ended_on": [None, started_on]})
+    charge = LeaderCharge.objects.create(leader=leader, department=department, started_on=started_on)
+    record("org.charge.start", actor=actor, kind=AuditKind.PERMISSION, obj=charge,
+           changes={"leader": leader.pk, "department": department.pk, "started_on": started_on})
+    return charge
+
+
+@transaction.atomic(durable=True)
+def do_update_person(person: Person, *, actor, **fields) -> Person:
+    unknown = set(fields) - set(PERSON_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown person fields: {sorted(unknown)}")
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    before = snapshot(person, list(fields))
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.full_clean(exclude=["user", "unit"])
+    person.save(update_fields=list(fields))
+    after = snapshot(person, list(fields))
+    changed = {k: [before[k], after[k]] for k in fields if before[k] != after[k]}
+    if changed:
+        record("org.person.update", actor=actor, kind=AuditKind.CHANGE, obj=person, changes=changed)
+    return person

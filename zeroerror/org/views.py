@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from zeroerror.audit.models import AuditKind
+from zeroerror.audit.trail import record_standalone
+from zeroerror.core.access import person_of
+from zeroerror.org import actions, roster
+from zeroerror.org.access import (
+    can_manage_org,
+    get_assignment_or_404,
+    get_department_or_404,
+    get_person_or_404,
+)
+from zeroerror.org.forms import ChargeForm, EndRoleForm, RoleForm, RosterUploadForm
+from zeroerror.org.models import Department, LeaderCharge, Person, RoleAssignment
+from zeroerror.org.roles import SUPERVISION_ROLES, Role
+
+
+def _require_admin(request) -> Person:
+    me = person_of(request)
+    if not can_manage_org(me):
+        raise PermissionDenied("仅系统管理员可以管理组织机构。")
+    return me
+
+
+def departments(request: HttpRequest) -> HttpResponse:
+    me = person_of(request)
+    today = timezone.localdate()
+    heads = RoleAssignment.objects.current(today).filter(role=Role.DEPARTMENT_HEAD).select_related("person")
+    charges = LeaderCharge.objects.current(today).select_related("leader")
+    rows = (
+        Department.objects.filter(unit=me.unit)
+        .prefetch_related(Prefetch("roleassignment_set", queryset=heads, to_attr="current_heads"),
+                          Prefetch("charges", queryset=charges, to_attr="current_charges"))
+    )
+    from django.db.models import Count, Q
+
+    rows = rows.annotate(people_count=Count("people", filter=Q(people__active=True)))
+    return render(request, "org/departments.html", {"title": "科室", "rows": rows, "can_manage": can_manage_org(me)})
+
+
+def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    me = person_of(request)
+    department = get_department_or_404(request, pk)
+    people = department.people.active().order_by("rank", "id")
+    charges = department.charges.select_related("leader").order_by("-started_on")
+    form = ChargeForm(unit=me.unit, initial={"started_on": timezone.localdate()})
+    return render(request, "org/department.html", {
+        "title": department.name, "department": department, "people": people, "charges": charges,
+        "head": department.head(), "form": form, "can_manage": can_manage_org(me),
+    })
+
+
+@require_POST
+def department_charge(request: HttpRequest, pk: int) -> HttpResponse:
+    me = _require_admin(request)
+    department = get_department_or_404(request, pk)
+    form = ChargeForm(request.POST, unit=me.unit)
+    if form.is_valid():
+        try:
+            actions.do_start_leader_charge(form.cleaned_data["leader"], department,
+                                           started_on=form.cleaned_data["started_on"], actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, "分管关系已更新，原分管记录已保留。")
+    else:
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+    return redirect("org:department", department.pk)
+
+
+def people(request: HttpRequest) -> HttpResponse:
+    me = person_of(request)
+    q = request.GET.get("q", "").strip()
+    qs = Person.objects.filter(unit=me.unit).active().select_related("department")
+    if q:
+        from django.db.models import Q
+
+        qs = qs.filter(Q(name__icontains=q) | Q(position__icontains=q) | Q(department__name__icontains=q))
+    today = timezone.localdate()
+    roles = RoleAssignment.objects.current(today).only("person_id", "role")
+    qs = qs.prefetch_related(Prefetch("role_assignments", queryset=roles, to_attr="current_assignments"))
+    return render(request, "org/people.html", {"title": "人员", "rows": qs, "q": q, "can_manage": can_manage_org(me)})
+
+
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    me = person_of(request)
+    person = get_person_or_404(request, pk)
+    assignments = person.role_assignments.select_related("department").order_by("-started_on")
+    charges = person.charges.select_related("department").order_by("-started_on")
+    return render(request, "org/person.html", {
+        "title": person.name, "subject": person, "assignments": assignments, "charges": charges,
+        "can_manage": can_manage_org(me),
+        "role_form": RoleForm(unit=me.unit, initial={"started_on": timezone.localdate()}),
+        "end_form": EndRoleForm(initial={"ended_on": timezone.localdate()}),
+    })
+
+
+@require_POST
+def person_role_add(request: HttpRequest, pk: int) -> HttpResponse:
+    me = _require_admin(request)
+    person = get_person_or_404(request, pk)
+    form = RoleForm(request.POST, unit=me.unit)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.do_assign_role(person, data["role"], department=data["department"],
+                                   started_on=data["started_on"], note=data["note"], actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, f"已授予{Role(data['role']).label}。")
+    else:
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+    return redirect("org:person", person.pk)
+
+
+@require_POST
+def role_end(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_admin(request)
+    assignment = get_assignment_or_404(request, pk)
+    form = EndRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_end_role(assignment, ended_on=form.cleaned_data["ended_on"], actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, "任职已终止，记录已保留。")
+    else:
+        messages.error(request, "请填写正确的终止日期。")
+    return redirect("org:person", assignment.person_id)
+
+
+def supervision_group(request: HttpRequest) -> HttpResponse:
+    """督查考核小组: 组长, 副组长, 成员 with their dates; 绩效办 in overall charge."""
+    me = person_of(request)
+    order = [Role.SUPERVISION_LEADER, Role.SUPERVISION_DEPUTY, Role.SUPERVISION_MEMBER]
+    rows = sorted(
+        RoleAssignment.objects.filter(role__in=SUPERVISION_ROLES, person__unit=me.unit).select_related(
+            "person", "person__department"
+        ),
+        key=lambda a: (a.ended_on is not None, order.index(a.role), a.person.rank, a.started_on),
+    )
+    performance = Person.objects.filter(unit=me.unit).with_role(Role.PERFORMANCE_HEAD).select_related("department")
+    return render(request, "org/supervision.html", {
+        "title": "零差错工作督查考核小组", "rows": rows, "performance_heads": performance,
+    })
+
+
+def roster_template(request: HttpRequest) -> HttpResponse:
+    _require_admin(request)
+    response = HttpResponse(
+        roster.template_bytes(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''roster-template.xlsx"
+    return response
+
+
+def roster_import(request: HttpRequest) -> HttpResponse:
+    me = _require_admin(request)
+    form = RosterUploadForm(request.POST or None, request.FILES or None)
+    context = {"title": "人员名册导入", "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = roster.parse_roster(form.cleaned_data["file"].read(), me.unit)
+        except roster.RosterError as exc:
+            form.add_error("file", str(exc))
+            return render(request, "org/roster_import.html", context)
+        if not result.ok:
+            record_standalone("org.roster.rejected", actor=request.user, kind=AuditKind.IMPORT, success=False,
+                              object_type="org.unit", object_id=str(me.unit.pk), object_repr=me.unit.name,
+                              changes={"errors": len(result.errors)})
+            context["errors"] = result.errors
+            return render(request, "org/roster_import.html", context, status=400)
+        context["created"] = roster.do_import_roster(result, unit=me.unit, actor=request.user)
+    return render(request, "org/roster_import.html", context)

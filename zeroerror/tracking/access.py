@@ -1,0 +1,26 @@
+from django.http import Http404, HttpRequest
+
+from zeroerror.core.access import person_of
+from zeroerror.tracking.models import TrackedItem
+
+
+def get_item_or_404(request: HttpRequest, pk: int) -> TrackedItem:
+    """A tracked item the signed-in person may see: theirs, one they assigned or were escalated, or one in a
+    department they can see. Anything else is 404 (never a hint that it exists)."""
+    person = person_of(request)
+    item = TrackedItem.objects.with_people().visible_to(person).filter(pk=pk).first()
+    if item is None:
+        raise Http404("督办事项不存在。")
+    return item
+
+
+def can_close(person, item: TrackedItem) -> bool:
+    return item.is_active and (person.pk in (item.owner_id, item.created_by_id) or person.is_unit_wide)
+
+
+def can_chase(person, item: TrackedItem) -> bool:
+    return item.is_active and person.pk != item.owner_id
+
+
+def can_read_attachments(request: HttpRequest, item: TrackedItem) -> bool:
+    return TrackedItem.objects.visible_to(person_of(request)).filter(pk=item.pk).exists()

@@ -7,8 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "系统"
 
     def ready(self):
-        from zeroerror.core import checks  # noqa: F401  (registers system checks)
-        from zeroerror.core import nav
+        from zeroerror.core import (
+            checks,  # noqa: F401  (registers system checks)
+            nav,
+        )
 
         for code, _label in nav.AREAS:
             nav.add(code, nav.NavItem("工作要求与督办", "area", args=(code,)))

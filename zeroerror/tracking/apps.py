@@ -7,12 +7,11 @@ class TrackingConfig(AppConfig):
     verbose_name = "督办事项"
 
     def ready(self):
+        from zeroerror.attachments.registry import register_owner
         from zeroerror.core import nav
+        from zeroerror.tracking.access import can_read_attachments
         from zeroerror.tracking.inbox import tracked_items_inbox
         from zeroerror.tracking.registry import register_inbox_provider
-
-        from zeroerror.attachments.registry import register_owner
-        from zeroerror.tracking.access import can_read_attachments
 
         register_inbox_provider(tracked_items_inbox)
         register_owner("tracking.trackeditem", can_read_attachments)

@@ -86,6 +86,13 @@ def _obj(data: Any, where: str, required: tuple[str, ...], optional: tuple[str, 
     return data
 
 
+def _label(raw: Any, base: str) -> str:
+    """``errors[2] (id "e3")`` when the item has a usable id, else ``errors[2]``."""
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"].strip():
+        return f"{base} (id {_q(raw['id'])})"
+    return base
+
+
 def _string(value: Any, where: str, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InputError(f"{where}: {name} must be a non-empty string, not {_q(_plain(value))}")
@@ -136,10 +143,9 @@ def parse_input(data: Any) -> tuple[list[Person], list[ErrorRecord], dict[str, d
     people: list[Person] = []
     roles: dict[str, str] = {}
     for i, raw in enumerate(doc["people"]):
-        where = f"people[{i}]"
+        where = _label(raw, f"people[{i}]")
         item = _obj(raw, where, ("id", "role"), ("leader", "department_head"))
         pid = _string(item["id"], where, "id")
-        where = f"people[{i}] (id {_q(pid)})"
         if pid in roles:
             raise InputError(f"{where}: person listed twice")
         roles[pid] = _choice(item["role"], where, "role", ROLES)
@@ -161,13 +167,12 @@ def parse_input(data: Any) -> tuple[list[Person], list[ErrorRecord], dict[str, d
     errors: list[ErrorRecord] = []
     seen: set[str] = set()
     for i, raw in enumerate(doc["errors"]):
-        where = f"errors[{i}]"
+        where = _label(raw, f"errors[{i}]")
         item = _obj(
             raw, where, ("id", "person", "severity", "confirmed_on", "status"),
             ("especially_serious", "tier", "leader", "department_head"),
         )
         eid = _string(item["id"], where, "id")
-        where = f"errors[{i}] (id {_q(eid)})"
         if eid in seen:
             raise InputError(f"{where}: error listed twice")
         seen.add(eid)
@@ -197,6 +202,12 @@ def parse_input(data: Any) -> tuple[list[Person], list[ErrorRecord], dict[str, d
             leader=refs.get("leader"),
             department_head=refs.get("department_head"),
         ))
+
+    for i, err in enumerate(errors):
+        counted = err.status == "confirmed" and err.severity != "undetermined"
+        if counted and err.tier is None and roles[err.person] == "leader":
+            raise InputError(f"errors[{i}] (id {_q(err.id)}): person {_q(err.person)} is a leader, a role the "
+                             "regulation gives no tier; give the error a \"tier\" (staff or director)")
 
     monthly_pay: dict[str, dict[str, Decimal]] = {}
     raw_pay = doc.get("monthly_pay", {})

@@ -168,7 +168,7 @@ def test_unit_order_by_published_list_warns_on_unlisted_and_blank():
     settings = AudienceSettings(unit_list=("县财政局", "县委办公室", "不来的单位"))
     units, warnings = unit_sequence(["县委办公室", "县公安局", "", "县财政局"], settings)
     assert units == ["县财政局", "县委办公室", "县公安局", NO_UNIT]
-    assert warnings == ["单位“县公安局”不在公布的单位顺序中,已排在末尾", "有参会人员未注明单位,已排在末尾,请核实"]
+    assert warnings == ["单位“县公安局”不在公布的单位顺序中，已排在末尾", "有参会人员未注明单位，已排在末尾，请核实"]
 
 
 def test_stroke_data():
@@ -277,13 +277,13 @@ def test_check_reports_missing_duplicate_unknown_and_clash():
     ]
     messages = [p.message for p in check_placements(placements, people, Hall(rows=2, cols=3))]
     assert messages == [
-        "漏排:李四(乙局)没有安排座位",
-        "重排:张三被安排了 2 个座位(会场第1排第1座、会场第1排第2座)",
-        "错排:会场第1排第2座上的“赵六”不在参会人员名单中",
-        "重排:王五被安排了 2 个座位(会场第1排第3座、会场第9排第9座)",
-        "姓名不符:会场第1排第3座写的是“王武”,名单上是“王五”",
-        "座位不存在:会场第9排第9座(王五)",
-        "座位冲突:会场第1排第2座同时安排了张三、赵六",
+        "漏排：李四（乙局）没有安排座位",
+        "重排：张三被安排了 2 个座位（会场第1排第1座、会场第1排第2座）",
+        "错排：会场第1排第2座上的“赵六”不在参会人员名单中",
+        "重排：王五被安排了 2 个座位（会场第1排第3座、会场第9排第9座）",
+        "姓名不符：会场第1排第3座写的是“王武”，名单上是“王五”",
+        "座位不存在：会场第9排第9座（王五）",
+        "座位冲突：会场第1排第2座同时安排了张三、赵六",
     ]
     codes = {p.code for p in check_placements(placements, people, Hall(rows=2, cols=3))}
     assert codes == {"missing", "duplicate", "unknown", "name_mismatch", "no_seat", "seat_clash"}
@@ -310,9 +310,9 @@ def test_changed_seats_after_attendance_changes():
     # before: 3 1 2 (ranks 1, 2, 3); after, ranks 1, 3, 4 are the 1st, 2nd, 3rd: 4 1 3
     assert [p.name for p in new.podium_rows[0]] == ["领导04", "领导01", "领导03"]
     assert changed_seats(old, new) == [
-        "新增:领导04 → 主席台第1排第1座",
-        "调整:领导03 主席台第1排第1座 → 主席台第1排第3座",
-        "撤销:领导02(原主席台第1排第3座)",
+        "新增：领导04 → 主席台第1排第1座",
+        "调整：领导03 主席台第1排第1座 → 主席台第1排第3座",
+        "撤销：领导02（原主席台第1排第3座）",
     ]
     assert changed_seats(old, old) == []
 
@@ -330,8 +330,8 @@ def test_proofread_flags_names_not_on_the_roster_with_closest_suggestion():
         ("欧阳明", "欧阳明华"),
         ("司马光", "张伟"),
     ]
-    assert flags[0].message == "“张玮”与人员名册不符,是否应为“张伟”?"
-    assert flags[-1].message == "“司马光”不在人员名册中(最接近的是“张伟”),请核实"
+    assert flags[0].message == "“张玮”与人员名册不符，是否应为“张伟”？"
+    assert flags[-1].message == "“司马光”不在人员名册中（最接近的是“张伟”），请核实"
     assert proofread_names(["张三"], [])[0].suggestion is None
 
 

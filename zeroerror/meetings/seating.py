@@ -200,17 +200,17 @@ def _row_sizes(total: int, sizes: Sequence[int]) -> list[int]:
 def _podium_members(attendees: Sequence[Attendee], settings: PodiumSettings) -> tuple[list[Attendee], Attendee | None]:
     hosts = [a for a in attendees if a.host]
     if len(hosts) > 1:
-        raise SeatingError("主持人只能有一位:" + "、".join(a.name for a in hosts))
+        raise SeatingError("主持人只能有一位：" + "、".join(a.name for a in hosts))
     host = hosts[0] if hosts else None
     if host is not None and settings.host_position == HostPosition.BY_RANK:
         if host.rank is None:
-            raise SeatingError(f"主持人{host.name}按座次就座,但没有座次号")
+            raise SeatingError(f"主持人{host.name}按座次就座，但没有座次号")
         host = None  # seated by rank like the others
     ranked = [a for a in attendees if a.rank is not None and a is not host]
     seen: dict[int, Attendee] = {}
     for a in ranked:
         if a.rank in seen:
-            raise SeatingError(f"主席台座次号重复:{a.rank} 号同时给了 {seen[a.rank].name} 和 {a.name}")
+            raise SeatingError(f"主席台座次号重复：{a.rank} 号同时给了 {seen[a.rank].name} 和 {a.name}")
         seen[a.rank] = a
     ranked.sort(key=lambda a: a.rank)
     return ranked, host
@@ -264,14 +264,14 @@ def unit_sequence(units: Iterable[str], settings: AudienceSettings = AudienceSet
         ordered = [u for u in dict.fromkeys(listed) if u in named]
         for u in named:
             if u not in ordered:
-                warnings.append(f"单位“{u}”不在公布的单位顺序中,已排在末尾")
+                warnings.append(f"单位“{u}”不在公布的单位顺序中，已排在末尾")
                 ordered.append(u)
     elif settings.unit_order == UnitOrder.STROKES:
         ordered = sorted(named, key=stroke_key)
     else:
         ordered = sorted(named, key=pinyin_key)
     if NO_UNIT in seen:
-        warnings.append("有参会人员未注明单位,已排在末尾,请核实")
+        warnings.append("有参会人员未注明单位，已排在末尾，请核实")
         ordered.append(NO_UNIT)
     return ordered, warnings
 
@@ -308,7 +308,7 @@ def arrange_hall(attendees: Iterable[Attendee], hall: Hall,
         by_unit[a.unit.strip() or NO_UNIT].append(a)
     lines = seat_lines(hall, settings)
     if len(people) > sum(len(line) for line in lines):
-        raise SeatingError(f"会场座位不足:需要 {len(people)} 个,可用 {hall.capacity} 个")
+        raise SeatingError(f"会场座位不足：需要 {len(people)} 个，可用 {hall.capacity} 个")
     placements: list[Placement] = []
     li, si = 0, 0  # line index, seat index within the line
     for u in units:
@@ -318,7 +318,7 @@ def arrange_hall(attendees: Iterable[Attendee], hall: Hall,
             while li < len(lines) and si >= len(lines[li]):
                 li, si = li + 1, 0
             if li >= len(lines):
-                raise SeatingError(f"会场座位不足:按单位分排后排不下“{u}”的 {a.name}")
+                raise SeatingError(f"会场座位不足：按单位分排后排不下“{u}”的 {a.name}")
             r, c = lines[li][si]
             si += 1
             placements.append(Placement(SeatRef(HALL, r, c), a.key, a.name, a.unit))
@@ -338,7 +338,7 @@ def arrange(attendees: Iterable[Attendee], hall: Hall | None = None, *,
     plan = SeatingPlan(podium_rows=rows, hall=hall)
     if rest:
         if hall is None:
-            raise SeatingError(f"有 {len(rest)} 名参会人员未列入主席台,但未设定会场座位")
+            raise SeatingError(f"有 {len(rest)} 名参会人员未列入主席台，但未设定会场座位")
         plan.hall_placements, plan.unit_sequence, plan.warnings = arrange_hall(rest, hall, audience)
     return plan
 
@@ -366,31 +366,31 @@ def check_placements(placements: Iterable[Placement], attendees: Iterable[Attend
         seats_of.setdefault(p.key, []).append(p)
     for key, a in people.items():
         if key not in seats_of:
-            unit = f"({a.unit})" if a.unit else ""
-            problems.append(Problem("missing", f"漏排:{a.name}{unit}没有安排座位", key))
+            unit = f"（{a.unit}）" if a.unit else ""
+            problems.append(Problem("missing", f"漏排：{a.name}{unit}没有安排座位", key))
     for key, ps in seats_of.items():
         if key not in people:
             where = "、".join(p.seat.label() for p in ps)
-            problems.append(Problem("unknown", f"错排:{where}上的“{ps[0].name}”不在参会人员名单中", key))
+            problems.append(Problem("unknown", f"错排：{where}上的“{ps[0].name}”不在参会人员名单中", key))
             continue
         if len(ps) > 1:
             where = "、".join(p.seat.label() for p in ps)
-            problems.append(Problem("duplicate", f"重排:{people[key].name}被安排了 {len(ps)} 个座位({where})", key))
+            problems.append(Problem("duplicate", f"重排：{people[key].name}被安排了 {len(ps)} 个座位（{where}）", key))
         for p in ps:
             if normalize_name(p.name) != normalize_name(people[key].name):
                 problems.append(Problem("name_mismatch",
-                                        f"姓名不符:{p.seat.label()}写的是“{p.name}”,名单上是“{people[key].name}”", key))
+                                        f"姓名不符：{p.seat.label()}写的是“{p.name}”，名单上是“{people[key].name}”", key))
     by_seat: dict[SeatRef, list[Placement]] = {}
     for p in placements:
         by_seat.setdefault(p.seat, []).append(p)
         bad = p.seat.row < 1 or p.seat.col < 1 or (p.seat.area == HALL and hall is not None
                                                    and not hall.is_seat(p.seat.row, p.seat.col))
         if bad:
-            problems.append(Problem("no_seat", f"座位不存在:{p.seat.label()}({p.name})", p.key))
+            problems.append(Problem("no_seat", f"座位不存在：{p.seat.label()}（{p.name}）", p.key))
     for seat, ps in by_seat.items():
         if len(ps) > 1:
             names = "、".join(p.name for p in ps)
-            problems.append(Problem("seat_clash", f"座位冲突:{seat.label()}同时安排了{names}"))
+            problems.append(Problem("seat_clash", f"座位冲突：{seat.label()}同时安排了{names}"))
     return problems
 
 
@@ -425,12 +425,12 @@ def changed_seats(old: SeatingPlan, new: SeatingPlan) -> list[str]:
     out: list[str] = []
     for key, p in after.items():
         if key not in before:
-            out.append(f"新增:{p.name} → {p.seat.label()}")
+            out.append(f"新增：{p.name} → {p.seat.label()}")
         elif before[key].seat != p.seat:
-            out.append(f"调整:{p.name} {before[key].seat.label()} → {p.seat.label()}")
+            out.append(f"调整：{p.name} {before[key].seat.label()} → {p.seat.label()}")
     for key, p in before.items():
         if key not in after:
-            out.append(f"撤销:{p.name}(原{p.seat.label()})")
+            out.append(f"撤销：{p.name}（原{p.seat.label()}）")
     return out
 
 
@@ -457,13 +457,13 @@ def proofread_names(printed: Iterable[str], roster: Iterable[str]) -> list[NameF
         if norm in exact:
             continue
         if not known:
-            flags.append(NameFlag(name, None, None, f"“{name}”无法核对:人员名册为空"))
+            flags.append(NameFlag(name, None, None, f"“{name}”无法核对：人员名册为空"))
             continue
         best_d, _, best = min((name_distance(norm, k), k, orig) for k, orig in known)
         if best_d <= max(1.0, len(norm) / 2):
-            msg = f"“{name}”与人员名册不符,是否应为“{best}”?"
+            msg = f"“{name}”与人员名册不符，是否应为“{best}”？"
         else:
-            msg = f"“{name}”不在人员名册中(最接近的是“{best}”),请核实"
+            msg = f"“{name}”不在人员名册中（最接近的是“{best}”），请核实"
         flags.append(NameFlag(name, best, best_d, msg))
     return flags
 

@@ -129,3 +129,16 @@ def test_invalid_policies_are_refused_naming_the_item(change, message):
 def test_policy_must_be_an_object():
     with pytest.raises(PolicyError, match="^policy: must be an object"):
         policy_from_dict(["id"])
+
+
+def test_engine_modules_are_pure_python_without_django():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, zeroerror.penalties.engine, zeroerror.penalties.simjson, zeroerror.penalties.policy\n"
+        "loaded = sorted(m for m in sys.modules if m == 'django' or m.startswith('django.'))\n"
+        "assert not loaded, loaded\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

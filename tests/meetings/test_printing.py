@@ -1,0 +1,180 @@
+"""Seating chart and 席卡 PDFs, read back with poppler-utils (pdftotext, pdfinfo, pdftoppm).
+
+Tests that need poppler skip with a reason when it is not installed (Debian: poppler-utils).
+"""
+
+import html
+import re
+import shutil
+import subprocess
+from io import BytesIO
+
+import pytest
+
+from zeroerror.meetings.pdf import (
+    FONT_FILE,
+    CardSpec,
+    ChartInfo,
+    card_text,
+    name_cards_pdf,
+    plan_card_names,
+    register_fonts,
+    seating_chart_pdf,
+)
+from zeroerror.meetings.pdf.fonts import runs, text_width
+from zeroerror.meetings.seating import (
+    Attendee,
+    AudienceSettings,
+    Hall,
+    HostPosition,
+    PodiumSettings,
+    arrange,
+)
+
+MM = 72 / 25.4
+
+
+def need(tool):
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} not installed (Debian package poppler-utils)")
+
+
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>')
+
+
+def words(pdf, page=None):
+    """[(text, xMin, yMin)] of every word, y from the top of the page."""
+    need("pdftotext")
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    out = subprocess.run(["pdftotext", "-bbox", *pages, "-", "-"], input=pdf, capture_output=True,
+                         check=True, timeout=60).stdout.decode()
+    return [(html.unescape(t), float(x), float(y)) for x, y, t in WORD.findall(out)]
+
+
+def page_sizes(pdf):
+    need("pdfinfo")
+    out = subprocess.run(["pdfinfo", "-l", "999", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)]
+
+
+def render(pdf, page, dpi=72):
+    need("pdftoppm")
+    from PIL import Image
+
+    png = subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page), "-"],
+                         input=pdf, capture_output=True, check=True).stdout
+    return Image.open(BytesIO(png)).convert("L")
+
+
+PEOPLE = (
+    [Attendee(f"L{i}", n, "县四套班子", rank=i) for i, n in enumerate(["王建国", "李志强", "张丽华", "刘海燕", "陈明"], 1)]
+    + [Attendee("H", "欧阳明华", "县政府办公室", host=True)]
+    + [Attendee(f"a{i}", n, "县财政局") for i, n in enumerate(["赵红梅", "周文斌", "吴国庆"])]
+    + [Attendee(f"b{i}", n, "丁村镇") for i, n in enumerate(["孙立新", "马春生"])]
+)
+INFO = ChartInfo("全县2025年经济工作会议", time="2025年1月8日 上午9:00", place="县行政中心大会议室", lectern="front")
+
+
+def plan():
+    return arrange(PEOPLE, Hall(rows=3, cols=6, aisles_after=(3,)),
+                   podium=PodiumSettings(host_position=HostPosition.END_RIGHT),
+                   audience=AudienceSettings(unit_list=("丁村镇", "县财政局")))
+
+
+def test_font_is_vendored_with_licence_and_registers_once():
+    assert FONT_FILE.is_file() and FONT_FILE.stat().st_size < 20 * 1024 * 1024
+    assert (FONT_FILE.parent / "LICENSE-Apache-2.0.txt").is_file()
+    assert "Apache" in (FONT_FILE.parent / "NOTICE.txt").read_text(encoding="utf-8")
+    assert register_fonts() == register_fonts()
+
+
+def test_text_runs_send_latin_and_digits_to_the_latin_font():
+    assert runs("第12排") == [(True, "第"), (False, "12"), (True, "排")]
+    assert text_width("王建国", 10) == 30  # CJK glyphs are one em wide
+    assert card_text(" 张　三 ") == "张三" and card_text("Li  Ming") == "Li Ming"
+
+
+@pytest.mark.clause("一(二)7")
+def test_chart_shows_every_name_title_orientation_and_legend():
+    pdf = seating_chart_pdf(plan(), INFO)
+    assert page_sizes(pdf) == [pytest.approx((297 * MM, 210 * MM), abs=1)]  # A4 landscape
+    text = "".join(w for w, _, _ in words(pdf))
+    for a in PEOPLE:
+        assert a.name in text
+    for needle in ["全县2025年经济工作会议座位表", "时间：2025年1月8日", "县行政中心大会议室", "主席台",
+                   "面向主席台", "发言席", "图例", "1丁村镇（2人）", "2县财政局（3人）", "主持", "共11人"]:
+        assert needle in text, needle
+
+
+@pytest.mark.clause("一(二)7")
+def test_chart_positions_follow_the_plan():
+    p = plan()
+    found = {w: (x, y) for w, x, y in words(seating_chart_pdf(p, INFO))}
+    front = [found[pl.name] for pl in p.podium_rows[0]]
+    assert [pl.name for pl in p.podium_rows[0]] == ["陈明", "张丽华", "王建国", "李志强", "刘海燕", "欧阳明华"]
+    assert [x for x, _ in front] == sorted(x for x, _ in front)  # left to right as seen from the hall
+    assert len({round(y) for _, y in front}) == 1  # one row
+    hall_y = {pl.name: found[pl.name][1] for pl in p.hall_placements}
+    assert all(y > front[0][1] for y in hall_y.values())  # the hall is below (in front of) the stage
+    row1 = sorted((found[pl.name][0], pl.name) for pl in p.hall_placements if pl.seat.row == 1)
+    assert [n for _, n in row1] == ["孙立新", "马春生", "赵红梅", "周文斌", "吴国庆"]
+
+
+def test_chart_on_a3_and_unknown_paper():
+    pdf = seating_chart_pdf(plan(), INFO, paper="A3")
+    assert page_sizes(pdf) == [pytest.approx((420 * MM, 297 * MM), abs=1)]
+    with pytest.raises(ValueError, match="纸张"):
+        seating_chart_pdf(plan(), INFO, paper="B5")
+
+
+def test_pdfs_are_deterministic():
+    assert seating_chart_pdf(plan(), INFO) == seating_chart_pdf(plan(), INFO)
+    assert name_cards_pdf(["张三"]) == name_cards_pdf(["张三"])
+
+
+@pytest.mark.clause("一(二)9")
+def test_name_cards_one_per_podium_seat_about_210_by_140():
+    names = plan_card_names(plan())
+    assert names == ["陈明", "张丽华", "王建国", "李志强", "刘海燕", "欧阳明华"]
+    pdf = name_cards_pdf(names)
+    sizes = page_sizes(pdf)
+    assert len(sizes) == len(names)
+    assert all(w == pytest.approx(210 * MM, abs=1) and h == pytest.approx(140 * MM, abs=1) for w, h in sizes)
+    for page, name in enumerate(names, 1):
+        faces = [w for w, _, _ in words(pdf, page)]
+        assert "".join(faces).count(name) == 2 or sorted(faces) == sorted(list(name) * 2), (name, faces)
+
+
+def dark_box(img, threshold=128):
+    return img.point(lambda v: 255 if v < threshold else 0).getbbox()
+
+
+@pytest.mark.clause("一(二)9")
+@pytest.mark.parametrize("name", ["张三", "欧阳明华", "阿依古丽·买买提"])
+def test_name_card_reads_on_both_faces_when_folded(name):
+    from PIL import ImageChops, ImageStat
+
+    img = render(name_cards_pdf([name], CardSpec(fold_line=False)), 1)
+    w, h = img.size
+    upper, lower = img.crop((0, 0, w, h // 2)), img.crop((0, h - h // 2, w, h))
+    assert dark_box(lower) is not None, "the name is printed"
+    turned = upper.rotate(180)
+
+    def diff(a, b):  # mean pixel difference, allowing the ±1 px of rasterising
+        return min(ImageStat.Stat(ImageChops.difference(ImageChops.offset(a, dx, dy), b)).mean[0]
+                   for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+
+    same, unturned = diff(turned, lower), diff(upper, lower)
+    assert same < 4, "upper face is the lower face turned 180°"
+    assert unturned > 3 * same + 5, "and not merely the same face repeated"
+    left, top, right, bottom = dark_box(lower)
+    margin = 5 * 72 / 25.4  # 5 mm at 72 dpi
+    assert top > margin and bottom < h // 2 - margin, "the name stays clear of the fold and the edge"
+    assert left > margin and right < w - margin
+
+
+def test_name_cards_refuse_empty_input():
+    with pytest.raises(ValueError, match="席卡"):
+        name_cards_pdf([])
+    with pytest.raises(ValueError, match="席卡"):
+        name_cards_pdf(["  "])

@@ -1,0 +1,243 @@
+"""An outgoing 公文 as structured fields, checked, and rendered as .docx in GB/T 9704-2012 layout.
+
+Pure Python (no Django)::
+
+    doc = OutgoingDocument(agency_mark="××市卫生健康委员会文件", doc_number="卫发〔2026〕3号", ...)
+    data: bytes = render_docx(doc)
+
+:class:`OutgoingDocument` refuses a missing required element or a malformed one at construction
+(:class:`DocumentFormatError`, Chinese messages, one per fault).  The layout figures live in
+:mod:`zeroerror.documents.gbt9704_layout`; the OOXML writing in :mod:`zeroerror.documents.gbt9704_docx`.
+Only the 文件格式 (the general format, clause 7) is rendered; 信函格式, 命令(令)格式 and 纪要格式 (clause 10)
+are not.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .docnumber import Classification, DocNumber, DocNumberError, DocumentKind, Urgency, parse_doc_number
+from .gbt9704_layout import LAYOUT, Gbt9704Layout
+
+__all__ = [
+    "DocumentFormatError",
+    "OutgoingDocument",
+    "format_date",
+    "heading_level",
+    "heading_problems",
+    "render_docx",
+    "split_heading",
+]
+
+_CLOSING_PUNCT = "。，、；：！？.,;:!?"
+_CN_NUM = "一二三四五六七八九十百零〇"
+_LEVELS = (
+    (1, re.compile(rf"[{_CN_NUM}]+、")),
+    (2, re.compile(rf"（[{_CN_NUM}]+）")),
+    (3, re.compile(r"\d+\.(?!\d)")),
+    (4, re.compile(r"（\d+）")),
+)
+_WRONG_MARKERS = (
+    (re.compile(rf"[{_CN_NUM}]+[，,.．]"), "第一层序数应为“一、”"),
+    (re.compile(rf"[(（][{_CN_NUM}]+[)）][、，,.．]"), "“（一）”后不加标点"),
+    (re.compile(rf"\([{_CN_NUM}]+\)|\([{_CN_NUM}]+）|（[{_CN_NUM}]+\)"), "第二层序数应用全角括号“（一）”"),
+    (re.compile(r"\d+[、，,]"), "第三层序数应为“1.”（阿拉伯数字加半角圆点）"),
+    (re.compile(r"\d+．"), "第三层序数应用半角圆点“1.”，不用全角“．”"),
+    (re.compile(r"[(（]\d+[)）][、，,.．]"), "“（1）”后不加标点"),
+    (re.compile(r"\(\d+\)|\(\d+）|（\d+\)"), "第四层序数应用全角括号“（1）”"),
+)
+
+
+class DocumentFormatError(ValueError):
+    """The fields of an outgoing 公文 break GB/T 9704-2012 or the 条例; ``problems`` names each fault."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        self.message = "公文要素有误：" + "；".join(self.problems) + "。"
+        super().__init__(self.message)
+
+
+def format_date(d: datetime.date) -> str:
+    """成文日期/印发日期 (7.3.5.4, 7.4.3): Arabic numerals, full year, no padding — ``2026年1月5日``."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def heading_level(paragraph: str) -> int:
+    """The structural level of a 正文 paragraph by its leading marker (7.3.3): 一、→1 （一）→2 1.→3 （1）→4, else 0."""
+    text = paragraph.lstrip(" \u3000")
+    for level, pattern in _LEVELS:
+        if pattern.match(text):
+            return level
+    return 0
+
+
+def split_heading(paragraph: str) -> tuple[str, str]:
+    """(heading, rest): a heading sentence run into its paragraph ("（一）总体要求。各单位……") ends at the first "。"."""
+    text = paragraph.strip(" \u3000")
+    if heading_level(text) == 0:
+        return "", text
+    end = text.find("。")
+    if end == -1 or end == len(text) - 1:
+        return text, ""
+    return text[: end + 1], text[end + 1 :]
+
+
+def heading_problems(body: Sequence[str]) -> list[str]:
+    """Wrongly written level markers in the 正文 (``1、`` ``（一）、`` ``(1)`` ...), one message per paragraph."""
+    found = []
+    for number, paragraph in enumerate(body, start=1):
+        text = paragraph.lstrip(" \u3000")
+        for pattern, message in _WRONG_MARKERS:
+            if pattern.match(text):
+                found.append(f"第{number}段“{text[:12]}”：{message}")
+                break
+    return found
+
+
+def _tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,) if value.strip() else ()
+    return tuple(value)
+
+
+@dataclass(frozen=True)
+class OutgoingDocument:
+    """The elements of 条例 第九条 for one outgoing document, in 文件格式.
+
+    ``doc_number`` and ``classification`` accept their text forms; ``upward`` (上行文) defaults to the
+    文种's usual direction (请示, 报告).  ``sealed``: the document will carry a seal (7.3.5.1) — otherwise the
+    署名 and date are set as 7.3.5.2.
+    """
+
+    agency_mark: str  # 发文机关标志, e.g. "××市卫生健康委员会文件"
+    doc_number: DocNumber | str  # 发文字号
+    title: str  # 标题; "\n" breaks it into lines (梯形/菱形 arrangement, 7.3.1)
+    body: Sequence[str]  # 正文 paragraphs
+    signature: str  # 发文机关署名
+    date: datetime.date  # 成文日期
+    addressees: str = ""  # 主送机关 (the closing "：" is added)
+    copy_number: int | str | None = None  # 份号 (printed as six digits)
+    classification: Classification | str | None = None  # 密级和保密期限
+    urgency: Urgency | str = Urgency.NORMAL  # 紧急程度
+    kind: DocumentKind | str | None = None  # 文种
+    upward: bool | None = None  # 上行文
+    signers: Sequence[str] = ()  # 签发人 (shown on 上行文)
+    attachments: Sequence[str] = ()  # 附件说明: the attachment names
+    note: str = ""  # 附注
+    copy_to: Sequence[str] = ()  # 抄送机关
+    printing_office: str = ""  # 印发机关
+    printing_date: datetime.date | None = None  # 印发日期
+    sealed: bool = True
+    layout: Gbt9704Layout = field(default=LAYOUT, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        problems: list[str] = []
+        setv = object.__setattr__  # frozen: normalise in place once
+        if isinstance(self.doc_number, str):
+            try:
+                setv(self, "doc_number", parse_doc_number(self.doc_number))
+            except DocNumberError as e:
+                problems.append(e.message.rstrip("。"))
+        for name, enum in (("urgency", Urgency), ("kind", DocumentKind)):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, enum):
+                try:
+                    setv(self, name, enum.from_label(value))
+                except ValueError as e:
+                    problems.append(str(e))
+        if isinstance(self.classification, str):
+            try:
+                setv(self, "classification", Classification.parse(self.classification) if self.classification else None)
+            except ValueError as e:
+                problems.append(str(e))
+        for name in ("body", "signers", "attachments", "copy_to"):
+            setv(self, name, tuple(s.strip() for s in _tuple(getattr(self, name)) if s.strip()))
+        for name in ("agency_mark", "title", "signature", "addressees", "note", "printing_office"):
+            setv(self, name, (getattr(self, name) or "").strip())
+        if self.upward is None:
+            kind_direction = self.kind.usual_direction if isinstance(self.kind, DocumentKind) else None
+            setv(self, "upward", kind_direction is not None and kind_direction.value == "upward")
+        problems.extend(self._problems())
+        if problems:
+            raise DocumentFormatError(problems)
+
+    def _problems(self) -> list[str]:
+        p = []
+        if not self.agency_mark:
+            p.append("缺少发文机关标志")
+        if not self.title:
+            p.append("缺少标题")
+        elif self.title[-1] in _CLOSING_PUNCT:
+            p.append(f"标题末尾不加标点（“{self.title[-1]}”）")
+        if not self.body:
+            p.append("缺少正文（公文首页必须显示正文）")
+        if not self.signature:
+            p.append("缺少发文机关署名")
+        if not isinstance(self.date, datetime.date):
+            p.append("缺少成文日期")
+        if self.addressees and self.addressees[-1] in _CLOSING_PUNCT.replace("：", ""):
+            p.append(f"主送机关最后应标全角冒号“：”，不能是“{self.addressees[-1]}”")
+        if self.copy_number is not None and not re.fullmatch(r"\d{1,6}", str(self.copy_number).strip()):
+            p.append(f"份号应为不超过6位的阿拉伯数字，不能是“{self.copy_number}”")
+        elif self.copy_number is not None and int(str(self.copy_number)) == 0:
+            p.append("份号从000001开始")
+        if self.classification is not None and self.copy_number is None:
+            p.append("涉密公文应当标注份号")
+        if self.upward and not self.signers:
+            p.append("上行文应当标注签发人")
+        for name in self.attachments:
+            if name[-1] in _CLOSING_PUNCT:
+                p.append(f"附件名称“{name}”后不加标点")
+            if re.match(r"\d+[.．、]", name):
+                p.append(f"附件名称“{name}”不要自带序号，序号自动编排")
+        for organ in self.copy_to:
+            if organ[-1] in _CLOSING_PUNCT:
+                p.append(f"抄送机关“{organ}”后不加标点（逗号和句号自动加）")
+        if self.printing_date is not None and isinstance(self.date, datetime.date) and self.printing_date < self.date:
+            p.append(f"印发日期{format_date(self.printing_date)}早于成文日期{format_date(self.date)}")
+        if (self.printing_office == "") != (self.printing_date is None):
+            p.append("印发机关和印发日期应同时标注")
+        return p
+
+    # display forms ----------------------------------------------------------------------------------
+    @property
+    def copy_number_text(self) -> str:
+        return f"{int(str(self.copy_number)):06d}" if self.copy_number is not None else ""
+
+    @property
+    def addressees_text(self) -> str:
+        return self.addressees.rstrip("：") + "：" if self.addressees else ""
+
+    @property
+    def note_text(self) -> str:
+        if not self.note:
+            return ""
+        return self.note if self.note.startswith("（") and self.note.endswith("）") else f"（{self.note}）"
+
+    @property
+    def attachment_lines(self) -> list[tuple[str, str]]:
+        """(number, name) per attachment: number "" for a single one, "1." "2." ... for several (7.3.4)."""
+        if len(self.attachments) == 1:
+            return [("", self.attachments[0])]
+        return [(f"{i}.", name) for i, name in enumerate(self.attachments, start=1)]
+
+    @property
+    def copy_to_text(self) -> str:
+        return "抄送：" + "，".join(self.copy_to) + "。" if self.copy_to else ""
+
+    @property
+    def signer_lines(self) -> list[list[str]]:
+        n = self.layout.signers_per_line
+        return [list(self.signers[i : i + n]) for i in range(0, len(self.signers), n)]
+
+
+def render_docx(doc: OutgoingDocument, layout: Gbt9704Layout | None = None) -> bytes:
+    """The document as .docx bytes in GB/T 9704-2012 文件格式."""
+    from .gbt9704_docx import write_docx
+
+    return write_docx(doc, layout or doc.layout)

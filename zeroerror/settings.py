@@ -200,6 +200,9 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
 
+# The address people use to reach the site, for links in e-mails.
+SITE_URL = (env_str("ZEROERROR_SITE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+
 # Unit-level configuration.
 ZEROERROR_UNIT_NAME = env_str("ZEROERROR_UNIT_NAME", "")
 # Reminders: a tracked item is reminded this many working hours before it falls due.

@@ -28,7 +28,8 @@ def notify(recipients: Iterable[Person | None], title: str, *, url: str = "", bo
 
 
 def _send_emails(targets: list[tuple[int, str]], title: str, body: str, url: str) -> None:
-    text = body + (f"\n\n链接：{url}" if url else "")
+    link = settings.SITE_URL + url if url.startswith("/") else url
+    text = body + (f"\n\n链接：{link}" if url else "")
     sent_ids = []
     for pk, address in targets:
         try:

@@ -178,3 +178,31 @@ def test_name_cards_refuse_empty_input():
         name_cards_pdf([])
     with pytest.raises(ValueError, match="席卡"):
         name_cards_pdf(["  "])
+
+
+def page_streams(pdf):
+    """Decoded page content streams of a reportlab PDF (ASCII85 + Flate), no external tool needed."""
+    import base64
+    import zlib
+
+    found = re.finditer(rb"/Filter \[ /ASCII85Decode /FlateDecode \] /Length (\d+)\s*>>\s*stream\r?\n", pdf)
+    return [zlib.decompress(base64.a85decode(pdf[m.end():m.end() + int(m[1])], adobe=True)).decode("latin-1")
+            for m in found]
+
+
+@pytest.mark.clause("一(二)9")
+def test_name_card_structure_without_poppler():
+    """Same rules read from the PDF operators: 210×140 mm, the name twice, large and bold, the second
+    copy turned 180° about the page centre so it is the first one seen from across the fold."""
+    pdf = name_cards_pdf(["张三", "欧阳明华"])
+    boxes = re.findall(rb"/MediaBox \[ 0 0 ([\d.]+) ([\d.]+) \]", pdf)
+    assert [(float(w), float(h)) for w, h in boxes] == [pytest.approx((210 * MM, 140 * MM), abs=0.01)] * 2
+    streams = page_streams(pdf)
+    assert len(streams) == 2
+    for content in streams:
+        texts = re.findall(r"BT 1 0 0 1 ([\d.]+) ([\d.]+) Tm (?:\S+ Tc )?2 Tr /F\S+ ([\d.]+) Tf \S+ TL (\(.*?\)) Tj ET", content)
+        assert len(texts) == 2 and texts[0] == texts[1]  # same name, same place in its own half
+        x, y, size, _ = texts[0]
+        assert float(y) < 70 * MM and float(size) >= 100  # lower half; large (≥ 100 pt ≈ 35 mm)
+        upright, turned = content.split("-1 0 0 -1 595.2756 396.8504 cm")
+        assert upright.count(" Tj ") == 1 and turned.count(" Tj ") == 1

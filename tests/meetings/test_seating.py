@@ -164,6 +164,13 @@ def test_unit_order_by_pinyin():
     assert pinyin_key("重庆") < pinyin_key("丁村")  # phrase context: chong, not zhong
 
 
+def test_unit_order_numbers_compare_by_value():
+    units = ["第10中学", "第2中学", "第1中学"]
+    expected = ["第1中学", "第2中学", "第10中学"]
+    assert unit_sequence(units, AudienceSettings(unit_order=UnitOrder.PINYIN))[0] == expected
+    assert unit_sequence(units, AudienceSettings(unit_order=UnitOrder.STROKES))[0] == expected
+
+
 def test_unit_order_by_published_list_warns_on_unlisted_and_blank():
     settings = AudienceSettings(unit_list=("县财政局", "县委办公室", "不来的单位"))
     units, warnings = unit_sequence(["县委办公室", "县公安局", "", "县财政局"], settings)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -55,27 +56,38 @@ def _char_pinyin(ch: str) -> str:
     return got[0][0] if got and got[0] else ch
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural(chunk: str) -> tuple:
+    """Digit runs compare as numbers (第2 before 第10)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in _DIGITS.split(chunk) if part)
+
+
 def stroke_key(text: str) -> tuple:
     """Sort key for 笔画 order (fewest strokes first). Characters without stroke data
-    (letters, digits, brackets) count as 0 strokes and sort by themselves."""
+    (letters, digits, brackets) sort before ideographs, digit runs by their value."""
     text = normalize_name(text)
     table = _stroke_table()
-    parts = []
-    for ch in text:
-        n = table.get(ch)
-        if n is None:
-            parts.append((0, ch, ch))
-        else:
-            parts.append((n, _char_pinyin(ch), ch))
+    parts: list[tuple] = []
+    for chunk in _DIGITS.split(text):
+        if chunk.isdigit():
+            parts.append((0, _natural(chunk), ""))
+            continue
+        for ch in chunk:
+            n = table.get(ch)
+            parts.append((0, _natural(ch), "") if n is None else (n, (), _char_pinyin(ch) + ch))
     return (tuple(parts), text)
 
 
 def pinyin_key(text: str) -> tuple:
-    """Sort key for 拼音 order: syllables letter by letter, then tones, then the text itself."""
+    """Sort key for 拼音 order: syllables letter by letter, then tones, then the text itself.
+    Non-Chinese runs compare as themselves, digit runs by their value."""
     text = normalize_name(text)
-    syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors="default")
-    letters = tuple(s.rstrip("012345").lower() for s in syllables)
-    tones = tuple(s[-1] if s and s[-1].isdigit() else "0" for s in syllables)
+    plain = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    toned = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors="default")
+    letters = tuple(_natural(p.lower()) for p in plain)
+    tones = tuple(t[len(p):] for p, t in zip(plain, toned, strict=True))
     return (letters, tones, text)
 
 

@@ -140,7 +140,7 @@ class _Chart:
         gap = 3 * s
         band_h = max(len(rows), 1) * (box_h + gap) + 16 * s
         lectern = self.info.lectern
-        if lectern == "front":
+        if lectern in ("front", "front_right"):
             band_h += box_h * 0.8 + gap
         x0, x1 = MARGIN + 30 * s, self.page_w - MARGIN - 30 * s
         bottom = top - band_h
@@ -170,7 +170,7 @@ class _Chart:
             if lectern == "front":
                 lx, ly = self.page_w / 2 - lw / 2, bottom + 4 * s
             else:  # the podium's right front, i.e. the hall's left as drawn
-                lx, ly = x0 + 6 * s, bottom + 4 * s
+                lx, ly = x0 + 12 * s, bottom + 4 * s
             _box(c, lx, ly, lw, lh, fill=(0.9, 0.84, 0.72))
             c.setFillColorRGB(0, 0, 0)
             _name_in_box(c, "发言席", lx, ly, lw, lh, 10 * s, bold=False)
@@ -179,6 +179,8 @@ class _Chart:
     def facing_marker(self, c: Canvas, x: float, y_top: float, y_bottom: float) -> None:
         """Up arrow with "面向主席台" written vertically, at the hall's left."""
         s = self.scale
+        size = 9 * s
+        y_bottom = min(y_bottom, y_top - 5 * size * 1.15 - 40 * s)  # room for the words on a small hall
         c.saveState()
         c.setStrokeColorRGB(0.6, 0.1, 0.1)
         c.setFillColorRGB(0.6, 0.1, 0.1)
@@ -190,7 +192,6 @@ class _Chart:
         path.lineTo(x + 3.5 * s, y_top - 7 * s)
         path.close()
         c.drawPath(path, stroke=0, fill=1)
-        size = 9 * s
         cy = (y_top + y_bottom) / 2 + 2.5 * size
         for i, ch in enumerate("面向主席台"):
             c.setFillColorRGB(1, 1, 1)

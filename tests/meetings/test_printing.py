@@ -28,6 +28,7 @@ from zeroerror.meetings.seating import (
     Hall,
     HostPosition,
     PodiumSettings,
+    UnitOrder,
     arrange,
 )
 
@@ -39,16 +40,21 @@ def need(tool):
         pytest.skip(f"{tool} not installed (Debian package poppler-utils)")
 
 
-WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>')
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
 
-def words(pdf, page=None):
-    """[(text, xMin, yMin)] of every word, y from the top of the page."""
+def boxes(pdf, page=None):
+    """[(text, xMin, yMin, xMax, yMax)] of every word, y from the top of the page."""
     need("pdftotext")
     pages = ["-f", str(page), "-l", str(page)] if page else []
     out = subprocess.run(["pdftotext", "-bbox", *pages, "-", "-"], input=pdf, capture_output=True,
                          check=True, timeout=60).stdout.decode()
-    return [(html.unescape(t), float(x), float(y)) for x, y, t in WORD.findall(out)]
+    return [(html.unescape(t), float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, t in WORD.findall(out)]
+
+
+def words(pdf, page=None):
+    """[(text, xMin, yMin)] of every word."""
+    return [(t, x0, y0) for t, x0, y0, _, _ in boxes(pdf, page)]
 
 
 def page_sizes(pdf):
@@ -206,3 +212,29 @@ def test_name_card_structure_without_poppler():
         assert float(y) < 70 * MM and float(size) >= 100  # lower half; large (≥ 100 pt ≈ 35 mm)
         upright, turned = content.split("-1 0 0 -1 595.2756 396.8504 cm")
         assert upright.count(" Tj ") == 1 and turned.count(" Tj ") == 1
+
+
+@pytest.mark.clause("一(二)7")
+def test_large_hall_fits_on_one_a4_page_without_overlapping_names():
+    people = [Attendee(f"L{i}", f"领导{i}号", rank=i) for i in range(1, 13)]
+    people += [Attendee(f"p{i}", f"欧阳{i:03d}", f"第{i // 40 + 1}单位") for i in range(480)]
+    p = arrange(people, Hall(rows=16, cols=30, aisles_after=(8, 22)),
+                podium=PodiumSettings(row_sizes=(12,)), audience=AudienceSettings(unit_order=UnitOrder.PINYIN))
+    pdf = seating_chart_pdf(p, ChartInfo("大会"))
+    (w, h), = page_sizes(pdf)
+    names = {a.name for a in people}
+    placed = [b for b in boxes(pdf) if b[0] in names]
+    assert sorted(b[0] for b in placed) == sorted(names)
+    assert all(0 <= x0 and x1 <= w and 0 <= y0 and y1 <= h for _, x0, y0, x1, y1 in placed)
+    placed.sort(key=lambda b: (b[2], b[1]))
+    for i, (n1, ax0, _, ax1, ay1) in enumerate(placed):
+        for n2, bx0, by0, bx1, _ in placed[i + 1:]:
+            if by0 >= ay1:
+                break
+            assert ax1 <= bx0 or bx1 <= ax0, f"{n1} overlaps {n2}"
+
+
+def test_podium_only_chart_with_lectern_front_right():
+    p = arrange([Attendee(f"L{i}", f"领导{i}号", rank=i) for i in range(1, 4)])
+    text = "".join(w for w, _, _ in words(seating_chart_pdf(p, ChartInfo("小会", lectern="front_right"))))
+    assert "领导3号领导1号领导2号" in text and "发言席" in text and "会场0人" in text

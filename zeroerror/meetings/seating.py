@@ -74,7 +74,6 @@ class Attendee:
     unit: str = ""
     rank: int | None = None
     host: bool = False
-    title: str = ""
 
 
 @dataclass(frozen=True)

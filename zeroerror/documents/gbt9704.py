@@ -28,6 +28,7 @@ __all__ = [
     "format_date",
     "heading_level",
     "heading_problems",
+    "letterhead_problem",
     "render_docx",
     "split_heading",
 ]
@@ -97,6 +98,16 @@ def heading_problems(body: Sequence[str]) -> list[str]:
     return found
 
 
+def letterhead_problem(mark: str, signature: str, aliases: Sequence[str] = ()) -> str | None:
+    """错用文头 (clause 一(一)7): the 发文机关标志 (7.2.4: 全称或规范化简称, optionally + "文件") must name the organ
+    that signs the document; ``aliases`` are the organ's other accepted names.  None when it does."""
+    name = mark.strip()
+    name = name[: -len("文件")] if name.endswith("文件") and len(name) > 2 else name
+    if name == signature.strip() or name in {a.strip() for a in aliases}:
+        return None
+    return f"发文机关标志“{mark}”与发文机关署名“{signature}”不一致，疑似错用文头"
+
+
 def _tuple(value) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -133,6 +144,7 @@ class OutgoingDocument:
     printing_office: str = ""  # 印发机关
     printing_date: datetime.date | None = None  # 印发日期
     sealed: bool = True
+    mark_aliases: Sequence[str] = ()  # other names of the signing organ that its 标志 may use (规范化简称)
     layout: Gbt9704Layout = field(default=LAYOUT, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -155,7 +167,7 @@ class OutgoingDocument:
                 setv(self, "classification", Classification.parse(self.classification) if self.classification else None)
             except ValueError as e:
                 problems.append(str(e))
-        for name in ("body", "signers", "attachments", "copy_to"):
+        for name in ("body", "signers", "attachments", "copy_to", "mark_aliases"):
             setv(self, name, tuple(s.strip() for s in _tuple(getattr(self, name)) if s.strip()))
         for name in ("agency_mark", "title", "signature", "addressees", "note", "printing_office"):
             setv(self, name, (getattr(self, name) or "").strip())
@@ -170,6 +182,8 @@ class OutgoingDocument:
         p = []
         if not self.agency_mark:
             p.append("缺少发文机关标志")
+        elif self.signature and (problem := letterhead_problem(self.agency_mark, self.signature, self.mark_aliases)):
+            p.append(problem)
         if not self.title:
             p.append("缺少标题")
         elif self.title[-1] in _CLOSING_PUNCT:

@@ -128,8 +128,9 @@ class Gbt9704Layout:
 
     @property
     def char_space(self) -> int:
-        """w:docGrid/@w:charSpace: (pitch − default font size) in 1/4096 pt; −849 for 28 chars of 3号 in 156 mm."""
-        return round((self.char_pitch_pt - self.body_pt) * 4096)
+        """w:docGrid/@w:charSpace: (pitch − default font size) in 1/4096 pt, rounded down so 28 characters fit:
+        −848 for 3号 (15.79 pt a character)."""
+        return math.floor((self.char_pitch_pt - self.body_pt) * 4096)
 
     @property
     def footer_distance_mm(self) -> float:

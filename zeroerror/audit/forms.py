@@ -6,8 +6,8 @@ from zeroerror.audit.models import AuditKind
 class AuditSearchForm(forms.Form):
     q = forms.CharField(label="关键词", required=False, max_length=100, help_text="事件、对象、操作人或来源地址")
     kind = forms.ChoiceField(label="类别", required=False, choices=[("", "全部")] + AuditKind.choices)
-    start = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    end = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def clean(self):
         data = super().clean()

@@ -8,7 +8,7 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label="角色", choices=Role.choices)
     department = forms.ModelChoiceField(label="负责科室", queryset=Department.objects.none(), required=False,
                                         help_text="科室负责人须选择科室")
-    started_on = forms.DateField(label="起始日期", widget=forms.DateInput(attrs={"type": "date"}))
+    started_on = forms.DateField(label="起始日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     note = forms.CharField(label="备注", max_length=200, required=False)
 
     def __init__(self, *args, unit=None, **kwargs):
@@ -23,12 +23,12 @@ class RoleForm(forms.Form):
 
 
 class EndRoleForm(forms.Form):
-    ended_on = forms.DateField(label="终止日期", widget=forms.DateInput(attrs={"type": "date"}))
+    ended_on = forms.DateField(label="终止日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
 class ChargeForm(forms.Form):
     leader = forms.ModelChoiceField(label="分管领导", queryset=Person.objects.none())
-    started_on = forms.DateField(label="起始日期", widget=forms.DateInput(attrs={"type": "date"}))
+    started_on = forms.DateField(label="起始日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, *args, unit=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,7 +22,7 @@ class AssignForm(forms.Form):
     detail = forms.CharField(label="要求", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
     owner = forms.ModelChoiceField(label="责任人", queryset=Person.objects.none())
     area = forms.ChoiceField(label="领域", choices=Area.choices)
-    due_at = forms.DateTimeField(label="办理时限", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    due_at = forms.DateTimeField(label="办理时限", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
     clause_id = forms.CharField(label="对应条款", max_length=20, required=False, help_text="如 一(一)5；逾期将据此提出差错线索")
 
     def __init__(self, *args, people=None, **kwargs):

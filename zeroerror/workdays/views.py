@@ -15,7 +15,7 @@ from zeroerror.workdays.service import uncovered_years, work_calendar
 
 
 class OverrideForm(forms.Form):
-    date = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     is_workday = forms.TypedChoiceField(label="调整为", choices=[("0", "放假"), ("1", "上班")],
                                         coerce=lambda v: v == "1")
     note = forms.CharField(label="说明", max_length=100, required=False)

@@ -85,7 +85,7 @@ def detect(data: bytes, filename: str) -> FileKind:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise RejectedFile("不支持的文件类型。") from None
-        if "\x00" in text or text.lstrip()[:1] == "<":
+        if "\x00" in text or text.lstrip().lstrip("\ufeff").lstrip()[:1] == "<":  # a BOM must not hide markup
             raise RejectedFile("不支持的文件类型（不接受网页、脚本或 SVG）。")
         kind = "txt"
     found = KINDS[kind]

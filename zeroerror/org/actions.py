@@ -7,6 +7,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record, snapshot
@@ -16,9 +17,14 @@ from zeroerror.org.roles import ADMIN_ROLES, Role
 PERSON_FIELDS = ["name", "department", "position", "rank", "phone", "email", "active"]
 
 
+def _overlapping(person: Person, on: date):
+    """Assignments of ``person`` that overlap an open-ended assignment starting ``on`` (including later ones)."""
+    return RoleAssignment.objects.filter(person=person).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+
+
 def _check_admin_separation(person: Person, role: str, on: date) -> None:
     if role in ADMIN_ROLES:
-        held = person.roles_on(on) & ADMIN_ROLES
+        held = set(_overlapping(person, on).filter(role__in=ADMIN_ROLES).values_list("role", flat=True))
         other = held - {role}
         if other:
             labels = "、".join(Role(r).label for r in sorted(other))
@@ -72,7 +78,7 @@ def _assign(person: Person, role: str, department: Department | None, started_on
     if role == Role.DEPARTMENT_HEAD and department is None:
         raise ValidationError("科室负责人须指明负责的科室。")
     _check_admin_separation(person, role, started_on)
-    if RoleAssignment.objects.current(started_on).filter(person=person, role=role, department=department).exists():
+    if _overlapping(person, started_on).filter(role=role, department=department).exists():
         raise ValidationError(f"{person.name}在该日期已担任{Role(role).label}。")
     assignment = RoleAssignment.objects.create(
         person=person, role=role, department=department, started_on=started_on, note=note

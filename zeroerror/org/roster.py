@@ -97,11 +97,14 @@ def _text(value) -> str:
 
 def parse_roster(data: bytes, unit: Unit) -> RosterResult:
     try:
+        # read-only workbooks parse the sheet lazily: a damaged sheet only fails while its rows are read
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            rows = list(wb.worksheets[0].iter_rows(values_only=True))
+        finally:
+            wb.close()
     except (InvalidFileException, OSError, KeyError, ValueError, Exception) as exc:  # openpyxl raises many kinds
         raise RosterError("无法读取文件：请上传由模板填写的 .xlsx 文件。") from exc
-    ws = wb.worksheets[0]
-    rows = list(ws.iter_rows(values_only=True))
     if not rows:
         raise RosterError("文件为空。")
     header = [_text(v) for v in rows[0]]
@@ -112,7 +115,7 @@ def parse_roster(data: bytes, unit: Unit) -> RosterResult:
     body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(_text(v) for v in r)]
     if len(body) > MAX_ROWS:
         raise RosterError(f"一次最多导入 {MAX_ROWS} 行。")
-    departments = {d.name: d for d in Department.objects.filter(unit=unit)}
+    departments = {d.name: d for d in Department.objects.filter(unit=unit).active()}
     existing = set(
         get_user_model().objects.filter(username__in=[_text(r[index["账号"]]) for _, r in body]).values_list(
             "username", flat=True

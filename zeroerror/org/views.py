@@ -167,7 +167,7 @@ def roster_template(request: HttpRequest) -> HttpResponse:
 
 def roster_import(request: HttpRequest) -> HttpResponse:
     me = _require_admin(request)
-    form = RosterUploadForm(request.POST or None, request.FILES or None)
+    form = RosterUploadForm(request.POST, request.FILES) if request.method == "POST" else RosterUploadForm()
     context = {"title": "人员名册导入", "form": form}
     if request.method == "POST" and form.is_valid():
         try:
@@ -181,5 +181,8 @@ def roster_import(request: HttpRequest) -> HttpResponse:
                               changes={"errors": len(result.errors)})
             context["errors"] = result.errors
             return render(request, "org/roster_import.html", context, status=400)
-        context["created"] = roster.do_import_roster(result, unit=me.unit, actor=request.user)
+        try:
+            context["created"] = roster.do_import_roster(result, unit=me.unit, actor=request.user)
+        except ValidationError as exc:  # e.g. an account created meanwhile: the whole import was rolled back
+            form.add_error("file", "名册未导入：" + "；".join(exc.messages))
     return render(request, "org/roster_import.html", context)

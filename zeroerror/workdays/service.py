@@ -7,7 +7,7 @@ and deadlines fall back to Monday–Friday.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -39,7 +39,8 @@ def deadline_in_workdays(days: int, start: datetime | None = None) -> datetime:
     """The end of the working day ``days`` working days after ``start`` (default now): the usual 时限."""
     start = timezone.localtime(start or timezone.now())
     day = work_calendar().add_workdays(start.date(), days)
-    return timezone.make_aware(datetime.combine(day, datetime.min.time()).replace(hour=settings.WORKDAY_END_HOUR))
+    # settings allow a working day ending at 24: that is midnight at the start of the next day
+    return timezone.make_aware(datetime.combine(day, time()) + timedelta(hours=settings.WORKDAY_END_HOUR))
 
 
 def uncovered_years(today: date | None = None) -> list[int]:

@@ -24,7 +24,7 @@ class OverrideForm(forms.Form):
 def calendar_page(request: HttpRequest) -> HttpResponse:
     me = person_of(request)
     can_edit = me.has_role(Role.SYSTEM_ADMIN)
-    form = OverrideForm(request.POST or None)
+    form = OverrideForm(request.POST) if request.method == "POST" else OverrideForm()
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied("仅系统管理员可以调整工作日历。")

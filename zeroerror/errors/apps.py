@@ -5,3 +5,21 @@ class ErrorsConfig(AppConfig):
     name = "zeroerror.errors"
     label = "errors"
     verbose_name = "差错考核"
+
+    def ready(self):
+        from zeroerror.attachments.registry import register_owner
+        from zeroerror.core import nav
+        from zeroerror.errors import demo  # noqa: F401  (registers the demo step)
+        from zeroerror.errors.access import ALL_SEEING, LEDGER_ROLES, can_read_attachments
+        from zeroerror.errors.actions import on_item_overdue
+        from zeroerror.errors.inbox import errors_inbox
+        from zeroerror.tracking.registry import register_inbox_provider
+        from zeroerror.tracking.signals import item_overdue
+
+        item_overdue.connect(on_item_overdue, dispatch_uid="errors.propose_lead_on_overdue")
+        register_inbox_provider(errors_inbox)
+        register_owner("errors.lead", can_read_attachments)
+        nav.add("errors", nav.NavItem("差错线索", "errors:list"))
+        nav.add("errors", nav.NavItem("举报差错", "errors:report"))
+        nav.add("errors", nav.NavItem("我的差错", "errors:mine"))
+        nav.add("errors", nav.NavItem("扣罚台账", "errors:ledger", visible=nav.has_any(*LEDGER_ROLES, *ALL_SEEING)))

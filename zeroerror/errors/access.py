@@ -1,0 +1,87 @@
+"""Who sees and does what in 差错考核 (issue 3 item 9). Every view goes through these helpers.
+
+* staff see only their own errors (and leads they reported);
+* a 科室负责人 sees their department's, a 分管领导 the departments in their charge;
+* 绩效办 and the 督查考核小组 see everything; 纪检监察室 sees errors with talk records and referrals;
+* an anonymous reporter's identity is visible to no one but the 绩效办 head.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+
+from zeroerror.core.access import person_of
+from zeroerror.errors.models import Appeal, AppealDecision, Lead, LeadStatus, MeasureRecord
+from zeroerror.org.models import Person
+from zeroerror.org.roles import SUPERVISION_ROLES, Role
+
+ALL_SEEING = (*SUPERVISION_ROLES, Role.PERFORMANCE_HEAD, Role.PERFORMANCE_STAFF)
+VERIFIERS = ALL_SEEING
+LEDGER_ROLES = (Role.PERFORMANCE_HEAD, Role.PERFORMANCE_STAFF)
+
+
+def sees_everything(person: Person) -> bool:
+    return person.has_role(*ALL_SEEING)
+
+
+def visible_leads(person: Person):
+    qs = Lead.objects.filter(person__unit=person.unit)
+    if sees_everything(person):
+        return qs
+    departments = person.charged_department_ids | person.headed_department_ids
+    rule = Q(person=person) | Q(reporter=person) | Q(department_id__in=departments)
+    if person.has_role(Role.DISCIPLINE_INSPECTOR):
+        rule |= Q(pk__in=MeasureRecord.objects.discipline_relevant().values("error_id"))
+    return qs.filter(rule)
+
+
+def get_lead_or_404(request: HttpRequest, pk: int) -> Lead:
+    lead = visible_leads(person_of(request)).with_related().filter(pk=pk).first()
+    if lead is None:
+        raise Http404("差错线索不存在。")
+    return lead
+
+
+def get_appeal_or_404(request: HttpRequest, pk: int) -> Appeal:
+    appeal = Appeal.objects.filter(pk=pk, lead__in=visible_leads(person_of(request))).select_related("lead").first()
+    if appeal is None:
+        raise Http404("申诉不存在。")
+    return appeal
+
+
+def can_see_reporter(person: Person, lead: Lead) -> bool:
+    if lead.anonymous:
+        return person.has_role(Role.PERFORMANCE_HEAD)
+    return True
+
+
+def can_verify(person: Person, lead: Lead) -> bool:
+    return lead.awaiting_verification and person.has_role(*VERIFIERS) and lead.person_id != person.pk
+
+
+def can_decide_severity(person: Person, lead: Lead) -> bool:
+    return (lead.status == LeadStatus.CONFIRMED and lead.severity == "undetermined"
+            and person.has_role(*VERIFIERS))
+
+
+def can_appeal(person: Person, lead: Lead) -> bool:
+    return (lead.status == LeadStatus.CONFIRMED and lead.person_id == person.pk
+            and not any(a.decision == AppealDecision.PENDING for a in lead.appeals.all()))
+
+
+def can_decide_appeal(person: Person, appeal: Appeal) -> bool:
+    return (appeal.decision == AppealDecision.PENDING and person.has_role(Role.PERFORMANCE_HEAD)
+            and appeal.lead.person_id != person.pk)
+
+
+def can_register_any_channel(person: Person) -> bool:
+    return person.has_role(*VERIFIERS)
+
+
+def can_keep_ledger(person: Person) -> bool:
+    return person.has_role(*LEDGER_ROLES)
+
+
+def can_read_attachments(request: HttpRequest, lead: Lead) -> bool:
+    return visible_leads(person_of(request)).filter(pk=lead.pk).exists()

@@ -1,0 +1,290 @@
+"""Write paths of 差错考核: leads, verification, severity decisions and appeals. Ledger actions are in
+``zeroerror.errors.ledger`` (re-exported here). Every ``do_*`` is one durable transaction with its audit record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from zeroerror.attachments.actions import attach
+from zeroerror.audit.models import AuditKind
+from zeroerror.audit.trail import record
+from zeroerror.errors.ledger import do_close_month, do_recompute_ledger, recompute_ledger  # noqa: F401
+from zeroerror.errors.models import Appeal, AppealDecision, Channel, Lead, LeadEvent, LeadStatus, Severity
+from zeroerror.org.models import Person
+from zeroerror.org.roles import SUPERVISION_ROLES, Role
+from zeroerror.rulebook.models import Clause, RegulationVersion
+from zeroerror.tracking.notify import notify
+
+VERIFIER_ROLES = (*SUPERVISION_ROLES, Role.PERFORMANCE_HEAD, Role.PERFORMANCE_STAFF)
+
+
+def _person(actor) -> Person | None:
+    return getattr(actor, "person", None) if actor is not None else None
+
+
+def lead_url(lead: Lead) -> str:
+    return reverse("errors:detail", args=[lead.pk])
+
+
+def resolve_clause(clause_id: str) -> Clause:
+    latest = RegulationVersion.objects.latest_version()
+    clause = Clause.objects.filter(version=latest, code=clause_id).first() if latest else None
+    if clause is None:
+        raise ValidationError(f"条款“{clause_id}”不存在。")
+    return clause
+
+
+def _verifiers() -> list[Person]:
+    return list(Person.objects.active().filter(
+        pk__in=Person.objects.with_role(Role.PERFORMANCE_HEAD).values("pk")))
+
+
+def _event(lead: Lead, title: str, text: str = "", *, actor_person: Person | None) -> None:
+    LeadEvent.objects.create(lead=lead, actor=actor_person, title=title, text=text)
+
+
+def create_lead(*, channel: str, clause: Clause, person: Person, occurred_on: date, description: str,
+                reporter: Person | None = None, anonymous: bool = False, status: str = LeadStatus.OPEN,
+                source: models.Model | None = None, source_label: str = "", source_url: str = "",
+                files=(), actor) -> Lead:
+    """Register a lead inside the caller's transaction. The 科室负责人 is resolved now (on the occurrence date)."""
+    if channel not in Channel.values:
+        raise ValidationError("发现渠道无效。")
+    if not description.strip():
+        raise ValidationError("请填写差错情况。")
+    if occurred_on > timezone.localdate():
+        raise ValidationError("发生日期不能晚于今天。")
+    if anonymous and channel != Channel.REPORT:
+        raise ValidationError("只有举报可以匿名。")
+    head = person.department.head(occurred_on)
+    lead = Lead.objects.create(
+        channel=channel, clause=clause, person=person, department=person.department,
+        department_head=head if head is None or head.pk != person.pk else None,
+        occurred_on=occurred_on, description=description.strip(), reporter=reporter, anonymous=anonymous,
+        status=status, source_type=ContentType.objects.get_for_model(source) if source is not None else None,
+        source_id=source.pk if source is not None else None, source_label=source_label[:200],
+        source_url=source_url[:300],
+    )
+    # an anonymous reporter's identity is kept on the lead only (visible to the 绩效办 head): not in the
+    # timeline, the audit trail or attachment metadata
+    shown_actor = None if anonymous else actor
+    _event(lead, "提出线索" if status == LeadStatus.PROPOSED else f"登记线索（{lead.get_channel_display()}）",
+           lead.description, actor_person=_person(shown_actor))
+    for name, data in files:
+        attach(lead, name, data, purpose="证据材料", actor=shown_actor)
+    record("errors.lead.create", actor=shown_actor, kind=AuditKind.CREATE, obj=lead,
+           changes={"channel": channel, "clause": clause.code, "person": person.pk, "occurred_on": occurred_on,
+                    "status": status, "anonymous": anonymous, "files": len(files)})
+    notify(_verifiers(), f"新的差错线索：{person.name} · {clause.code}", url=lead_url(lead),
+           body=lead.description[:200])
+    return lead
+
+
+@transaction.atomic(durable=True)
+def do_report_lead(*, channel: str, clause_id: str, person: Person, occurred_on: date, description: str,
+                   anonymous: bool = False, files=(), actor) -> Lead:
+    """举报 (anyone) or a lead from another channel (verifiers register those)."""
+    reporter = _person(actor)
+    if reporter is None:
+        raise ValidationError("该账号未关联在职人员。")
+    if channel == Channel.SYSTEM:
+        raise ValidationError("系统发现的线索由系统提出。")
+    if channel != Channel.REPORT and not reporter.has_role(*VERIFIER_ROLES):
+        raise ValidationError("只有督查考核小组和绩效办可以登记该渠道的线索；其他人请以举报方式提交。")
+    return create_lead(channel=channel, clause=resolve_clause(clause_id), person=person, occurred_on=occurred_on,
+                       description=description, reporter=reporter, anonymous=anonymous, files=files, actor=actor)
+
+
+def propose_lead(clause_id: str, person: Person, occurred_on: date, description: str, source_obj,
+                 *, actor=None, source_label: str = "", source_url: str = "") -> Lead | None:
+    """A control in another module detected a lapse: propose a lead (a human confirms it). Idempotent per
+    ``source_obj``: returns the existing lead, or None when the clause is empty. Works inside or outside the
+    caller's transaction."""
+    if not clause_id:
+        return None
+    existing = Lead.objects.for_source(source_obj).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return create_lead(channel=Channel.SYSTEM, clause=resolve_clause(clause_id), person=person,
+                               occurred_on=min(occurred_on, timezone.localdate()), description=description,
+                               status=LeadStatus.PROPOSED, source=source_obj,
+                               source_label=source_label or str(source_obj), source_url=source_url, actor=actor)
+    except IntegrityError:  # a concurrent proposal for the same source won
+        return Lead.objects.for_source(source_obj).first()
+
+
+def on_item_overdue(sender, item, **kwargs) -> None:
+    """Signal receiver: an overdue tracked item with a clause becomes a proposed lead."""
+    if not item.clause_id:
+        return
+    due = timezone.localtime(item.due_at)
+    propose_lead(item.clause_id, item.owner, due.date(),
+                 f"督办事项“{item.title}”逾期未办结（办理时限 {due:%Y-%m-%d %H:%M}）。", item,
+                 source_label=f"督办事项：{item.title}", source_url=reverse("tracking:detail", args=[item.pk]))
+
+
+def _lock(lead: Lead) -> Lead:
+    return Lead.objects.select_for_update().select_related("clause", "person").get(pk=lead.pk)
+
+
+def _require_verifier(actor) -> Person:
+    person = _person(actor)
+    if person is None or not person.has_role(*VERIFIER_ROLES):
+        raise ValidationError("只有督查考核小组和绩效办可以核查差错线索。")
+    return person
+
+
+@transaction.atomic(durable=True)
+def do_start_verification(lead: Lead, *, actor) -> Lead:
+    me = _require_verifier(actor)
+    lead = _lock(lead)
+    if lead.status not in (LeadStatus.PROPOSED, LeadStatus.OPEN):
+        raise ValidationError("该线索已在核查中或已有结论。")
+    before, lead.status = lead.status, LeadStatus.VERIFYING
+    lead.save(update_fields=["status"])
+    _event(lead, "开始核查", actor_person=me)
+    record("errors.lead.verify", actor=actor, kind=AuditKind.TRANSITION, obj=lead, changes={"status": [before, lead.status]})
+    return lead
+
+
+@transaction.atomic(durable=True)
+def do_confirm_lead(lead: Lead, *, severity: str, especially_serious: bool = False, note: str,
+                    confirmed_on: date | None = None, actor) -> Lead:
+    """查实: the lead becomes an error with a severity (or 待院长办公会议研究界定); the ledger is recomputed."""
+    me = _require_verifier(actor)
+    lead = _lock(lead)
+    if not lead.awaiting_verification:
+        raise ValidationError("该线索已有核查结论。")
+    if severity not in Severity.values:
+        raise ValidationError("请选择差错性质。")
+    if not note.strip():
+        raise ValidationError("请填写核查意见。")
+    if lead.person_id == me.pk:
+        raise ValidationError("不能核查本人为责任人的线索。")
+    confirmed_on = confirmed_on or timezone.localdate()
+    if confirmed_on < lead.occurred_on or confirmed_on > timezone.localdate():
+        raise ValidationError("认定日期须在发生日期之后且不晚于今天。")
+    before = lead.status
+    lead.status, lead.severity, lead.especially_serious = LeadStatus.CONFIRMED, severity, especially_serious
+    lead.confirmed_on, lead.verified_by, lead.verified_at = confirmed_on, me, timezone.now()
+    lead.verification_note = note.strip()
+    lead.save()
+    _event(lead, f"查实：{lead.get_severity_display()}{'（情节特别严重、影响特别重大）' if especially_serious else ''}",
+           lead.verification_note, actor_person=me)
+    record("errors.lead.confirm", actor=actor, kind=AuditKind.TRANSITION, obj=lead,
+           changes={"status": [before, lead.status], "severity": severity, "especially_serious": especially_serious,
+                    "confirmed_on": confirmed_on, "note": lead.verification_note})
+    notify([lead.person], f"差错认定：{lead.clause.code} {lead.clause.title}", url=lead_url(lead),
+           body=f"{lead.get_severity_display()}。如有异议可提出申诉。")
+    recompute_ledger(confirmed_on.year, actor=actor)
+    return lead
+
+
+@transaction.atomic(durable=True)
+def do_reject_lead(lead: Lead, *, reasons: str, actor) -> Lead:
+    me = _require_verifier(actor)
+    lead = _lock(lead)
+    if not lead.awaiting_verification:
+        raise ValidationError("该线索已有核查结论。")
+    if not reasons.strip():
+        raise ValidationError("请填写不予认定的理由。")
+    before = lead.status
+    lead.status, lead.verified_by, lead.verified_at = LeadStatus.REJECTED, me, timezone.now()
+    lead.verification_note = reasons.strip()
+    lead.save(update_fields=["status", "verified_by", "verified_at", "verification_note"])
+    _event(lead, "不予认定", lead.verification_note, actor_person=me)
+    record("errors.lead.reject", actor=actor, kind=AuditKind.TRANSITION, obj=lead,
+           changes={"status": [before, lead.status], "reasons": lead.verification_note})
+    return lead
+
+
+@transaction.atomic(durable=True)
+def do_decide_severity(lead: Lead, *, severity: str, meeting_date: date, decision: str,
+                       especially_serious: bool = False, actor) -> Lead:
+    """院长办公会议研究界定: the meeting's recorded decision sets the severity of an undetermined error."""
+    me = _require_verifier(actor)
+    lead = _lock(lead)
+    if lead.status != LeadStatus.CONFIRMED or lead.severity != Severity.UNDETERMINED:
+        raise ValidationError("只有待院长办公会议研究界定的差错可以登记会议决定。")
+    if severity not in (Severity.GENERAL, Severity.SERIOUS):
+        raise ValidationError("会议决定的差错性质须为一般差错或严重差错。")
+    if not decision.strip():
+        raise ValidationError("请填写院长办公会议研究意见。")
+    if meeting_date > timezone.localdate() or meeting_date < lead.confirmed_on:
+        raise ValidationError("会议日期须在认定日期之后且不晚于今天。")
+    lead.severity, lead.especially_serious = severity, especially_serious
+    lead.meeting_date, lead.meeting_decision = meeting_date, decision.strip()
+    lead.save(update_fields=["severity", "especially_serious", "meeting_date", "meeting_decision"])
+    _event(lead, f"院长办公会议界定为{lead.get_severity_display()}（{meeting_date:%Y-%m-%d}）", lead.meeting_decision,
+           actor_person=me)
+    record("errors.lead.severity", actor=actor, kind=AuditKind.CHANGE, obj=lead,
+           changes={"severity": [Severity.UNDETERMINED, severity], "meeting_date": meeting_date,
+                    "decision": lead.meeting_decision, "especially_serious": especially_serious})
+    recompute_ledger(lead.confirmed_on.year, actor=actor)
+    return lead
+
+
+@transaction.atomic(durable=True)
+def do_file_appeal(lead: Lead, *, reasons: str, actor) -> Appeal:
+    me = _person(actor)
+    lead = _lock(lead)
+    if me is None or lead.person_id != me.pk:
+        raise ValidationError("只有责任人本人可以申诉。")
+    if lead.status != LeadStatus.CONFIRMED:
+        raise ValidationError("只能对已认定的差错申诉。")
+    if lead.appeals.pending().exists():
+        raise ValidationError("该差错已有待决定的申诉。")
+    if not reasons.strip():
+        raise ValidationError("请填写申诉理由。")
+    appeal = Appeal.objects.create(lead=lead, appellant=me, reasons=reasons.strip())
+    _event(lead, "提出申诉", appeal.reasons, actor_person=me)
+    record("errors.appeal.file", actor=actor, kind=AuditKind.CREATE, obj=appeal, changes={"reasons": appeal.reasons})
+    notify(Person.objects.active().with_role(Role.PERFORMANCE_HEAD), f"差错申诉待决定：{me.name}",
+           url=lead_url(lead), body=appeal.reasons[:200])
+    return appeal
+
+
+@transaction.atomic(durable=True)
+def do_decide_appeal(appeal: Appeal, *, upheld: bool, reasons: str, actor) -> Appeal:
+    """绩效办负责人 decides: upheld overturns the error (the ledger is recomputed), dismissed keeps it."""
+    me = _person(actor)
+    if me is None or not me.has_role(Role.PERFORMANCE_HEAD):
+        raise ValidationError("只有绩效办负责人可以决定申诉。")
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    if appeal.decision != AppealDecision.PENDING:
+        raise ValidationError("该申诉已有决定。")
+    if not reasons.strip():
+        raise ValidationError("请填写决定理由。")
+    lead = _lock(appeal.lead)
+    if lead.person_id == me.pk:
+        raise ValidationError("不能决定本人的申诉。")
+    appeal.decision = AppealDecision.UPHELD if upheld else AppealDecision.DISMISSED
+    appeal.decision_reasons, appeal.decided_by, appeal.decided_at = reasons.strip(), me, timezone.now()
+    appeal.save(update_fields=["decision", "decision_reasons", "decided_by", "decided_at"])
+    _event(lead, f"申诉决定：{appeal.get_decision_display()}", appeal.decision_reasons, actor_person=me)
+    record("errors.appeal.decide", actor=actor, kind=AuditKind.TRANSITION, obj=appeal,
+           changes={"decision": appeal.decision, "reasons": appeal.decision_reasons})
+    if upheld:
+        lead.status = LeadStatus.OVERTURNED
+        lead.save(update_fields=["status"])
+        record("errors.lead.overturn", actor=actor, kind=AuditKind.TRANSITION, obj=lead,
+               changes={"status": [LeadStatus.CONFIRMED, LeadStatus.OVERTURNED], "appeal": appeal.pk})
+        recompute_ledger(lead.confirmed_on.year, actor=actor)
+    notify([lead.person], f"申诉决定：{appeal.get_decision_display()}", url=lead_url(lead),
+           body=appeal.decision_reasons[:200])
+    return appeal
+
+
+@transaction.atomic(durable=True)
+def do_attach_evidence(lead: Lead, name: str, data: bytes, *, actor):
+    attachment = attach(lead, name, data, purpose="证据材料", actor=actor)
+    _event(lead, "补充证据", name, actor_person=_person(actor))
+    return attachment

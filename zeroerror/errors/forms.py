@@ -1,0 +1,65 @@
+from django import forms
+from django.utils import timezone
+
+from zeroerror.errors.models import Channel, LeadStatus, Severity
+from zeroerror.org.models import Person
+from zeroerror.rulebook.models import Clause
+
+
+class ReportForm(forms.Form):
+    channel = forms.ChoiceField(label="发现渠道", choices=[c for c in Channel.choices if c[0] != Channel.SYSTEM])
+    clause = forms.ModelChoiceField(label="违反条款", queryset=Clause.objects.none())
+    person = forms.ModelChoiceField(label="责任人", queryset=Person.objects.none())
+    occurred_on = forms.DateField(label="发生日期", widget=forms.DateInput(attrs={"type": "date"}))
+    description = forms.CharField(label="差错情况", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    anonymous = forms.BooleanField(label="匿名举报（身份仅绩效办负责人可见）", required=False)
+    evidence = forms.FileField(label="证据材料", required=False)
+
+    def __init__(self, *args, unit, any_channel: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["clause"].queryset = Clause.objects.current()
+        self.fields["person"].queryset = Person.objects.active().filter(unit=unit).select_related("department")
+        if not any_channel:
+            self.fields["channel"].choices = [(Channel.REPORT, Channel.REPORT.label)]
+
+    def clean_occurred_on(self):
+        day = self.cleaned_data["occurred_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("发生日期不能晚于今天。")
+        return day
+
+
+class ConfirmForm(forms.Form):
+    severity = forms.ChoiceField(label="差错性质", choices=Severity.choices)
+    especially_serious = forms.BooleanField(label="情节特别严重、影响特别重大", required=False)
+    confirmed_on = forms.DateField(label="认定日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label="核查意见", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class RejectForm(forms.Form):
+    reasons = forms.CharField(label="不予认定理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class SeverityForm(forms.Form):
+    severity = forms.ChoiceField(label="会议界定的性质", choices=[c for c in Severity.choices if c[0] != "undetermined"])
+    especially_serious = forms.BooleanField(label="情节特别严重、影响特别重大", required=False)
+    meeting_date = forms.DateField(label="院长办公会议日期", widget=forms.DateInput(attrs={"type": "date"}))
+    decision = forms.CharField(label="会议研究意见", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class AppealForm(forms.Form):
+    reasons = forms.CharField(label="申诉理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class AppealDecisionForm(forms.Form):
+    upheld = forms.TypedChoiceField(label="决定", choices=[("1", "申诉成立（撤销差错）"), ("0", "申诉不成立（维持认定）")],
+                                    coerce=lambda v: v == "1")
+    reasons = forms.CharField(label="决定理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class PayUploadForm(forms.Form):
+    file = forms.FileField(label="月度绩效 .xlsx")
+
+
+STATUS_FILTERS = [("", "全部状态"), *LeadStatus.choices]
+CHANNEL_FILTERS = [("", "全部渠道"), *Channel.choices]

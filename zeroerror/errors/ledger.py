@@ -1,0 +1,276 @@
+"""Posting the penalty engine's result to the 绩效扣罚台账, closing months, and the measures' tracked items.
+
+``recompute_ledger(year)`` runs :func:`zeroerror.penalties.engine.compute` over every error confirmed in ``year``
+and posts the difference between what the engine says and what is posted:
+
+* an entry whose month is open replaces the open month's previous entries (they are superseded, never deleted);
+* a closed month is never touched: the difference for an entry of a closed month (or for an entry that no
+  longer exists, e.g. after an upheld appeal) is posted as an adjustment in the first open month after it, with
+  a Chinese explanation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from zeroerror.audit.models import AuditKind
+from zeroerror.audit.trail import jsonable, record
+from zeroerror.errors.models import (
+    EntryKind,
+    Lead,
+    LeadStatus,
+    LedgerEntry,
+    LedgerMonth,
+    MeasureRecord,
+    PendingDeduction,
+    PerformancePay,
+)
+from zeroerror.errors.models.ledger import MEASURES_WITH_ACTION
+from zeroerror.org.models import LeaderCharge, Person
+from zeroerror.org.roles import Role
+from zeroerror.penalties import engine
+from zeroerror.penalties.policy import DEFAULT_POLICY, MEASURE_LABELS
+from zeroerror.tracking.actions import close_items_for_source, create_tracked_item
+from zeroerror.tracking.models import Area
+from zeroerror.workdays.service import deadline_in_workdays
+
+MEASURE_WORKDAYS = 10
+LEADER_ROLES = {Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER}
+ZERO = Decimal("0.00")
+
+
+def month_of(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def next_month(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:])
+    return f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
+
+
+def first_open_month_after(month: str, closed: set[str]) -> str:
+    candidate = next_month(month)
+    while candidate in closed:
+        candidate = next_month(candidate)
+    return candidate
+
+
+def tier_of(roles: frozenset[str], policy=DEFAULT_POLICY) -> str:
+    if Role.OFFICE_DIRECTOR in roles:
+        return "director"
+    if Role.OFFICE_DEPUTY_DIRECTOR in roles:
+        return policy.deputy_director_tier
+    return "staff"
+
+
+def engine_input(year: int, policy=DEFAULT_POLICY):
+    """(people, errors, monthly_pay) for the engine: roles, tiers and leaders resolved on each confirmation date."""
+    leads = list(Lead.objects.errors().in_year(year).select_related("person").order_by("confirmed_on", "id"))
+    roles: dict[tuple[int, date], frozenset[str]] = {}
+    people: dict[int, str] = {}
+    records = []
+    leaders: set[int] = set()
+    for lead in leads:
+        on = lead.confirmed_on
+        person_roles = lead.person.roles_on(on)
+        charge = (LeaderCharge.objects.current(on).filter(department_id=lead.department_id)
+                  .exclude(leader_id=lead.person_id).order_by("started_on", "id").first())
+        leader = charge.leader_id if charge else None
+        if leader is not None:
+            leaders.add(leader)
+        roles[(lead.person_id, on)] = person_roles
+        people.setdefault(lead.person_id, "leader" if person_roles & LEADER_ROLES else "staff")
+        head = lead.department_head_id if lead.department_head_id != lead.person_id else None
+        if head is not None:
+            people.setdefault(head, "staff")
+        records.append(engine.ErrorRecord(
+            id=lead.pk, person=lead.person_id, severity=lead.severity or "undetermined", confirmed_on=on,
+            status="confirmed" if lead.status == LeadStatus.CONFIRMED else "overturned",
+            especially_serious=lead.especially_serious, tier=tier_of(person_roles, policy), leader=leader,
+            department_head=head,
+        ))
+    for leader in leaders:
+        people[leader] = "leader"
+    pay: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for row in PerformancePay.objects.filter(person_id__in=people, month__startswith=f"{year:04d}-"):
+        pay[row.person_id][row.month] = row.amount
+    return [engine.Person(id=pk, role=role) for pk, role in people.items()], records, dict(pay)
+
+
+def basis_json(basis: engine.Basis, clause_code: str) -> dict:
+    data = jsonable({k: getattr(basis, k) for k in basis.__dataclass_fields__})
+    data["error_clause"] = clause_code
+    return data
+
+
+def recompute_ledger(year: int, *, actor, policy=DEFAULT_POLICY) -> dict:
+    """Inside the caller's transaction. Returns a summary {posted, adjustments, superseded, pending}."""
+    people, records, pay = engine_input(year, policy)
+    result = engine.compute(people, records, pay, policy)
+    clauses = dict(Lead.objects.filter(pk__in=[r.id for r in records]).values_list("pk", "clause__code"))
+    closed = LedgerMonth.objects.closed_months()
+    now = timezone.now()
+
+    # what the engine says, per (person, error, liability): (month, amount, basis)
+    target: dict[tuple, tuple[str, Decimal, dict]] = {}
+    for entry in result.entries:
+        key = (entry.person, entry.error, entry.basis.kind)
+        month, amount, basis = target.get(key, (entry.month, ZERO, None))
+        target[key] = (entry.month, amount + entry.amount, basis or basis_json(entry.basis, clauses[entry.error]))
+
+    active = LedgerEntry.objects.active().for_error_year(year)
+    posted_closed: dict[tuple, Decimal] = defaultdict(lambda: ZERO)
+    last_closed_month: dict[tuple, str] = {}
+    for row in active.filter(month__in=closed):
+        key = (row.person_id, row.error_id, row.liability)
+        posted_closed[key] += row.amount
+        last_closed_month[key] = max(row.month, last_closed_month.get(key, row.month))
+
+    wanted = []  # (person, error, liability, month, amount, kind, basis, explanation)
+    for key in sorted(set(target) | set(posted_closed), key=lambda k: (str(k[0]), str(k[1]), k[2])):
+        person, error, liability = key
+        month, amount, basis = target.get(key, (None, ZERO, None))
+        already = posted_closed.get(key, ZERO)
+        if month is not None and month not in closed:
+            diff = amount - already
+            if diff or not already:
+                explanation = "" if not already else (
+                    f"已关账月份已记 {already} 元，按重新计算应为 {amount} 元，本月记差额。")
+                wanted.append((person, error, liability, month, diff,
+                               EntryKind.ADJUSTMENT if already else EntryKind.ORIGINAL, basis, explanation))
+            continue
+        diff = amount - already
+        if not diff:
+            continue
+        source_month = month or last_closed_month[key]
+        into = first_open_month_after(source_month, closed)
+        if amount == ZERO:
+            why = f"差错已撤销或不再计罚：冲回 {source_month}（已关账）已记的 {already} 元。"
+        else:
+            why = f"重新计算后 {source_month}（已关账）应扣 {amount} 元，已记 {already} 元，差额在本月调整。"
+        wanted.append((person, error, liability, into, diff, EntryKind.ADJUSTMENT,
+                       basis or {"error_clause": clauses.get(error, ""), "policy_version": result.policy_version},
+                       why))
+
+    current_open = list(active.exclude(month__in=closed))
+    signature = sorted((r.person_id, r.error_id, r.liability, r.month, r.amount, r.kind) for r in current_open)
+    new_signature = sorted((w[0], w[1], w[2], w[3], w[4], w[5]) for w in wanted)
+    summary = {"posted": 0, "adjustments": 0, "superseded": 0}
+    if signature != new_signature:
+        summary["superseded"] = LedgerEntry.objects.filter(pk__in=[r.pk for r in current_open]).update(
+            superseded_at=now)
+        LedgerEntry.objects.bulk_create([
+            LedgerEntry(person_id=p, error_id=e, liability=li, month=m, amount=a, kind=k, basis=b, explanation=x,
+                        posted_at=now)
+            for p, e, li, m, a, k, b, x in wanted
+        ])
+        summary["posted"] = len(wanted)
+        summary["adjustments"] = sum(1 for w in wanted if w[5] == EntryKind.ADJUSTMENT)
+
+    PendingDeduction.objects.active().filter(error__confirmed_on__year=year).update(cleared_at=now)
+    PendingDeduction.objects.bulk_create([
+        PendingDeduction(person_id=p.person, error_id=p.error, month=p.month, reason=p.reason,
+                         explanation=p.explanation) for p in result.pending
+    ])
+    summary["pending"] = len(result.pending)
+    summary["measures"] = sync_measures(result, year, actor=actor)
+    record("errors.ledger.recompute", actor=actor, kind=AuditKind.SYSTEM, object_type="errors.ledger",
+           object_id=str(year), object_repr=f"{year} 年绩效扣罚台账", changes={"year": year, **summary,
+                                                                              "policy": result.policy_version})
+    return summary
+
+
+@transaction.atomic(durable=True)
+def do_recompute_ledger(year: int, *, actor) -> dict:
+    return recompute_ledger(year, actor=actor)
+
+
+# Measures --------------------------------------------------------------------------------------------------------
+
+def _first_with_role(role: str, exclude: int | None = None) -> Person | None:
+    return Person.objects.active().with_role(role).exclude(pk=exclude).order_by("rank", "id").first()
+
+
+def measure_owner(code: str, person: Person, error: Lead) -> Person | None:
+    """Who must act on a measure: the talk — the office director (or the leader in charge when the person is the
+    director); what the person must do themselves — the person; leader measures — the principal leader; a
+    referral — the discipline inspection office."""
+    if code == "reminder_talk":
+        director = _first_with_role(Role.OFFICE_DIRECTOR, exclude=person.pk)
+        if director is not None:
+            return director
+        charge = LeaderCharge.objects.current().filter(department_id=person.department_id).exclude(
+            leader=person).select_related("leader").first()
+        return charge.leader if charge else None
+    if code in ("written_self_examination", "meeting_self_criticism", "suspension"):
+        return person
+    if code == "discipline_referral":
+        return _first_with_role(Role.DISCIPLINE_INSPECTOR) or _first_with_role(Role.PRINCIPAL_LEADER)
+    if code.startswith("leader_"):
+        return _first_with_role(Role.PRINCIPAL_LEADER, exclude=person.pk)
+    return None
+
+
+def sync_measures(result, year: int, *, actor) -> int:
+    """Create a MeasureRecord (and a tracked item with a deadline for whoever must act) for each new measure;
+    cancel the measures the engine no longer orders (closing their open tracked items)."""
+    wanted = {(m.error, m.person, m.code): m for m in result.measures}
+    existing = {(r.error_id, r.person_id, r.code): r
+                for r in MeasureRecord.objects.active().filter(error__confirmed_on__year=year)}
+    created = 0
+    for key, record_ in existing.items():
+        if key not in wanted:
+            record_.cancelled_at = timezone.now()
+            record_.save(update_fields=["cancelled_at"])
+            close_items_for_source(record_, "差错已撤销或不再适用，本措施取消。", actor=actor)
+    if not wanted:
+        return 0
+    errors = Lead.objects.with_related().in_bulk({k[0] for k in wanted})
+    people = Person.objects.select_related("department").in_bulk({k[1] for k in wanted})
+    for key, measure in sorted(wanted.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]), kv[0][2])):
+        if key in existing:
+            continue
+        error, person = errors[key[0]], people[key[1]]
+        label = MEASURE_LABELS.get(measure.code, measure.code)
+        row = MeasureRecord.objects.create(error=error, person=person, code=measure.code, label=label,
+                                           basis=basis_json(measure.basis, error.clause.code))
+        created += 1
+        owner = measure_owner(measure.code, person, error) if measure.code in MEASURES_WITH_ACTION else None
+        if owner is not None:
+            row.tracked_item = create_tracked_item(
+                title=f"{label[:40]}：{person.name}", owner=owner, due_at=deadline_in_workdays(MEASURE_WORKDAYS),
+                area=Area.ERRORS, detail=f"{measure.basis.explanation}\n差错：{error.clause.code} {error.description}",
+                source=row, source_label=str(error), source_url=reverse("errors:detail", args=[error.pk]),
+                actor=actor,
+            )
+            row.save(update_fields=["tracked_item"])
+    return created
+
+
+# Months ---------------------------------------------------------------------------------------------------------
+
+@transaction.atomic(durable=True)
+def do_close_month(month: str, *, actor) -> LedgerMonth:
+    """关账: the month's entries become immutable; later differences go to an open month as adjustments."""
+    if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit() or not 1 <= int(month[5:]) <= 12:
+        raise ValidationError("月份格式应为 YYYY-MM。")
+    row, _ = LedgerMonth.objects.select_for_update().get_or_create(month=month)
+    if row.closed_at is not None:
+        raise ValidationError(f"{month} 已关账。")
+    if month > month_of(timezone.localdate()):
+        raise ValidationError("不能关闭尚未到来的月份。")
+    row.closed_at = timezone.now()
+    row.closed_by = getattr(actor, "person", None)
+    row.save(update_fields=["closed_at", "closed_by"])
+    total = LedgerEntry.objects.active().in_month(month).aggregate(s=Sum("amount"))["s"] or ZERO
+    record("errors.ledger.close_month", actor=actor, kind=AuditKind.TRANSITION, obj=row,
+           changes={"month": month, "total": total})
+    return row

@@ -1,0 +1,19 @@
+"""差错考核: leads (差错线索) and the errors they become, appeals, and the 绩效扣罚台账 (ledger)."""
+
+from zeroerror.errors.models.leads import (  # noqa: F401
+    Appeal,
+    AppealDecision,
+    Channel,
+    Lead,
+    LeadEvent,
+    LeadStatus,
+    Severity,
+)
+from zeroerror.errors.models.ledger import (  # noqa: F401
+    EntryKind,
+    LedgerEntry,
+    LedgerMonth,
+    MeasureRecord,
+    PendingDeduction,
+    PerformancePay,
+)

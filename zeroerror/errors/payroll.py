@@ -1,0 +1,162 @@
+"""Monthly performance pay imported from .xlsx (all or nothing, every bad row reported with its number), and the
+monthly deduction export for finance."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from zeroerror.audit.models import AuditKind
+from zeroerror.audit.trail import record
+from zeroerror.errors.ledger import recompute_ledger
+from zeroerror.errors.models import LedgerEntry, PerformancePay
+from zeroerror.org.models import Person, Unit
+
+COLUMNS = ["账号", "姓名", "月份", "当月绩效（元）"]
+MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+MAX_ROWS = 5000
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class PayFileError(Exception):
+    """The file as a whole cannot be read."""
+
+
+@dataclass
+class PayResult:
+    rows: list[tuple[int, Person, str, Decimal]] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.rows)
+
+
+def _workbook_bytes(wb: Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def template_bytes() -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "月度绩效"
+    ws.append(COLUMNS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.append(["zhangsan", "张三", "2026-07", 4000])
+    return _workbook_bytes(wb)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def parse_pay(data: bytes, unit: Unit) -> PayResult:
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            rows = list(wb.worksheets[0].iter_rows(values_only=True))
+        finally:
+            wb.close()
+    except Exception as exc:  # openpyxl raises many kinds
+        raise PayFileError("无法读取文件：请上传由模板填写的 .xlsx 文件。") from exc
+    if not rows:
+        raise PayFileError("文件为空。")
+    header = [_text(v) for v in rows[0]]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise PayFileError("表头缺少列：" + "、".join(missing) + "。请使用下载的模板。")
+    index = {name: header.index(name) for name in COLUMNS}
+    body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(_text(v) for v in r)]
+    if len(body) > MAX_ROWS:
+        raise PayFileError(f"一次最多导入 {MAX_ROWS} 行。")
+    people = {p.user.username: p for p in Person.objects.filter(unit=unit).select_related("user")}
+    result = PayResult()
+    seen: dict[tuple[str, str], int] = {}
+    for number, raw in body:
+        values = {name: _text(raw[i]) if i < len(raw) else "" for name, i in index.items()}
+        problems = [f"“{name}”不能为空" for name in ("账号", "月份", "当月绩效（元）") if not values[name]]
+        person = people.get(values["账号"])
+        if values["账号"] and person is None:
+            problems.append(f"账号“{values['账号']}”不存在")
+        elif person is not None and values["姓名"] and values["姓名"] != person.name:
+            problems.append(f"姓名“{values['姓名']}”与账号对应的“{person.name}”不符")
+        month = values["月份"][:7] if re.match(r"^\d{4}-\d{2}-\d{2}", values["月份"]) else values["月份"]
+        if month and not MONTH_RE.match(month):
+            problems.append("月份须为 YYYY-MM")
+        key = (values["账号"], month)
+        if values["账号"] and month and key in seen:
+            problems.append(f"与第 {seen[key]} 行重复")
+        seen.setdefault(key, number)
+        amount = None
+        if values["当月绩效（元）"]:
+            try:
+                amount = Decimal(values["当月绩效（元）"])
+                if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+                    raise InvalidOperation
+            except InvalidOperation:
+                problems.append("当月绩效须为不小于 0、最多两位小数的金额")
+        if problems:
+            result.errors.append((number, "；".join(problems)))
+            continue
+        result.rows.append((number, person, month, amount.quantize(Decimal("0.01"))))
+    if not body:
+        result.errors.append((2, "没有可导入的数据行"))
+    return result
+
+
+@transaction.atomic(durable=True)
+def do_import_pay(result: PayResult, *, unit: Unit, actor) -> int:
+    """Store every row (a month already imported is updated), then recompute the affected years."""
+    if not result.ok:
+        raise ValidationError("文件有错误，未导入任何数据。")
+    for _, person, month, amount in result.rows:
+        PerformancePay.objects.update_or_create(person=person, month=month, defaults={"amount": amount})
+    record("errors.pay.import", actor=actor, kind=AuditKind.IMPORT, object_type="org.unit", object_id=str(unit.pk),
+           object_repr=unit.name, changes={"rows": len(result.rows), "months": sorted({r[2] for r in result.rows})})
+    for year in sorted({int(r[2][:4]) for r in result.rows}):
+        recompute_ledger(year, actor=actor)
+    return len(result.rows)
+
+
+EXPORT_COLUMNS = ["姓名", "科室", "月份", "扣罚金额（元）", "类型", "差错条款", "依据", "说明"]
+
+
+def month_entries(month: str):
+    return LedgerEntry.objects.active().in_month(month).with_related().order_by(
+        "person__department__order", "person__rank", "person_id", "id")
+
+
+@transaction.atomic(durable=True)
+def do_export_month(month: str, *, actor) -> bytes:
+    """The month's deductions in the shape 绩效办 hands to finance; the export is audited."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"{month} 绩效扣罚"
+    ws.append(EXPORT_COLUMNS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    rows = 0
+    for entry in month_entries(month):
+        basis = entry.basis or {}
+        ws.append([entry.person.name, entry.person.department.name, entry.month, entry.amount,
+                   entry.get_kind_display(), entry.error.clause.code,
+                   f"{basis.get('rule', '')} 第{basis.get('ordinal', '')}次 {basis.get('explanation', '')}".strip(),
+                   entry.explanation])
+        rows += 1
+    record("errors.ledger.export", actor=actor, kind=AuditKind.EXPORT, object_type="errors.ledger",
+           object_id=month, object_repr=f"{month} 绩效扣罚台账", changes={"month": month, "rows": rows})
+    return _workbook_bytes(wb)

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from zeroerror.errors import views
+
+app_name = "errors"
+urlpatterns = [
+    path("", views.lead_list, name="list"),
+    path("report/", views.lead_report, name="report"),
+    path("mine/", views.mine, name="mine"),
+    path("<int:pk>/", views.lead_detail, name="detail"),
+    path("<int:pk>/confirm/", views.lead_confirm, name="confirm"),
+    path("<int:pk>/reject/", views.lead_reject, name="reject"),
+    path("<int:pk>/severity/", views.lead_severity, name="severity"),
+    path("<int:pk>/appeal/", views.lead_appeal, name="appeal"),
+    path("<int:pk>/attach/", views.lead_attach, name="attach"),
+    path("appeals/<int:pk>/decide/", views.appeal_decide, name="appeal_decide"),
+    path("ledger/", views.ledger, name="ledger"),
+    path("ledger/close/", views.ledger_close, name="ledger_close"),
+    path("ledger/export.xlsx", views.ledger_export, name="ledger_export"),
+    path("pay/", views.pay_import, name="pay_import"),
+    path("pay/template.xlsx", views.pay_template, name="pay_template"),
+]

@@ -1,0 +1,259 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Sum
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from zeroerror.attachments.actions import read_upload
+from zeroerror.attachments.models import Attachment
+from zeroerror.audit.models import AuditKind
+from zeroerror.audit.trail import record_standalone
+from zeroerror.core.access import person_of
+from zeroerror.errors import access, actions, payroll
+from zeroerror.errors.forms import (
+    CHANNEL_FILTERS,
+    STATUS_FILTERS,
+    AppealDecisionForm,
+    AppealForm,
+    ConfirmForm,
+    RejectForm,
+    ReportForm,
+    SeverityForm,
+)
+from zeroerror.errors.ledger import month_of
+from zeroerror.errors.models import Appeal, LedgerEntry, LedgerMonth, PendingDeduction
+
+
+def _form_errors(form) -> str:
+    return "；".join(e for errors in form.errors.values() for e in errors)
+
+
+def lead_list(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    qs = access.visible_leads(person).with_related()
+    status, channel, year = request.GET.get("status", ""), request.GET.get("channel", ""), request.GET.get("year", "")
+    if status:
+        qs = qs.filter(status=status)
+    if channel:
+        qs = qs.filter(channel=channel)
+    if year.isdigit():
+        qs = qs.filter(occurred_on__year=int(year))
+    page = Paginator(qs.order_by("-created_at", "-id"), 50).get_page(request.GET.get("page"))
+    return render(request, "errors/list.html", {
+        "title": "差错线索", "page": page, "status": status, "channel": channel, "year": year,
+        "status_filters": STATUS_FILTERS, "channel_filters": CHANNEL_FILTERS,
+    })
+
+
+def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    lead = access.get_lead_or_404(request, pk)
+    appeals = list(lead.appeals.select_related("appellant", "decided_by"))
+    lead._prefetched_objects_cache = {"appeals": appeals}
+    return render(request, "errors/detail.html", {
+        "title": f"差错线索 #{lead.pk}", "lead": lead, "events": lead.events.select_related("actor"),
+        "attachments": Attachment.objects.for_owner(lead), "appeals": appeals,
+        "show_reporter": access.can_see_reporter(person, lead),
+        "entries": LedgerEntry.objects.active().filter(error=lead).select_related("person"),
+        "measures": lead.measures.active().select_related("person", "tracked_item"),
+        "can_verify": access.can_verify(person, lead), "can_appeal": access.can_appeal(person, lead),
+        "can_decide_severity": access.can_decide_severity(person, lead),
+        "decidable": [a for a in appeals if access.can_decide_appeal(person, a)],
+        "confirm_form": ConfirmForm(), "reject_form": RejectForm(), "severity_form": SeverityForm(),
+        "appeal_form": AppealForm(), "decision_form": AppealDecisionForm(),
+    })
+
+
+def lead_report(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    any_channel = access.can_register_any_channel(person)
+    form = ReportForm(request.POST or None, request.FILES or None, unit=person.unit, any_channel=any_channel)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            files = [(data["evidence"].name, read_upload(data["evidence"]))] if data["evidence"] else []
+            lead = actions.do_report_lead(
+                channel=data["channel"], clause_id=data["clause"].code, person=data["person"],
+                occurred_on=data["occurred_on"], description=data["description"], anonymous=data["anonymous"],
+                files=files, actor=request.user)
+        except ValidationError as exc:
+            form.add_error(None, "；".join(exc.messages))
+        else:
+            messages.success(request, "差错线索已提交，绩效办将组织核查。")
+            if access.visible_leads(person).filter(pk=lead.pk).exists():
+                return redirect("errors:detail", lead.pk)
+            return redirect("errors:list")
+    return render(request, "errors/report.html", {"title": "举报差错", "form": form})
+
+
+def _act(request, lead, form_class, fn, success):
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            fn(**form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, success)
+    else:
+        messages.error(request, _form_errors(form))
+    return redirect("errors:detail", lead.pk)
+
+
+@require_POST
+def lead_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = access.get_lead_or_404(request, pk)
+    if not access.can_verify(person_of(request), lead):
+        raise PermissionDenied("您不能核查此线索。")
+    return _act(request, lead, ConfirmForm,
+                lambda **d: actions.do_confirm_lead(lead, actor=request.user, **d), "已查实并记入台账。")
+
+
+@require_POST
+def lead_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = access.get_lead_or_404(request, pk)
+    if not access.can_verify(person_of(request), lead):
+        raise PermissionDenied("您不能核查此线索。")
+    return _act(request, lead, RejectForm, lambda **d: actions.do_reject_lead(lead, actor=request.user, **d),
+                "已不予认定。")
+
+
+@require_POST
+def lead_severity(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = access.get_lead_or_404(request, pk)
+    if not access.can_decide_severity(person_of(request), lead):
+        raise PermissionDenied("您不能登记会议决定。")
+    return _act(request, lead, SeverityForm, lambda **d: actions.do_decide_severity(lead, actor=request.user, **d),
+                "已登记院长办公会议决定。")
+
+
+@require_POST
+def lead_appeal(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = access.get_lead_or_404(request, pk)
+    if not access.can_appeal(person_of(request), lead):
+        raise PermissionDenied("您不能对此差错申诉。")
+    return _act(request, lead, AppealForm, lambda **d: actions.do_file_appeal(lead, actor=request.user, **d),
+                "申诉已提交。")
+
+
+@require_POST
+def appeal_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    appeal = access.get_appeal_or_404(request, pk)
+    if not access.can_decide_appeal(person_of(request), appeal):
+        raise PermissionDenied("您不能决定此申诉。")
+    return _act(request, appeal.lead, AppealDecisionForm,
+                lambda **d: actions.do_decide_appeal(appeal, actor=request.user, **d), "申诉已决定。")
+
+
+@require_POST
+def lead_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = access.get_lead_or_404(request, pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的文件。")
+        return redirect("errors:detail", lead.pk)
+    try:
+        actions.do_attach_evidence(lead, upload.name, read_upload(upload), actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "证据已上传。")
+    return redirect("errors:detail", lead.pk)
+
+
+def mine(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    leads = access.visible_leads(person).of_person(person).errors().with_related().order_by("-confirmed_on", "-id")
+    return render(request, "errors/mine.html", {
+        "title": "我的差错", "leads": leads,
+        "appeals": Appeal.objects.filter(appellant=person).select_related("lead", "lead__clause"),
+        "entries": LedgerEntry.objects.active().filter(person=person).with_related(),
+    })
+
+
+def _require_ledger(request):
+    me = person_of(request)
+    if not access.can_keep_ledger(me) and not access.sees_everything(me):
+        raise PermissionDenied("仅绩效办和督查考核小组可以查看扣罚台账。")
+    return me
+
+
+def ledger(request: HttpRequest) -> HttpResponse:
+    me = _require_ledger(request)
+    month = request.GET.get("month") or month_of(timezone.localdate())
+    if not payroll.MONTH_RE.match(month):
+        raise Http404("月份无效。")
+    entries = payroll.month_entries(month)
+    month_row = LedgerMonth.objects.filter(month=month).select_related("closed_by").first()
+    return render(request, "errors/ledger.html", {
+        "title": f"{month} 绩效扣罚台账", "month": month, "entries": entries, "month_row": month_row,
+        "total": entries.aggregate(s=Sum("amount"))["s"] or Decimal("0.00"),
+        "pending": PendingDeduction.objects.active().filter(month=month).select_related("person", "error"),
+        "can_keep": access.can_keep_ledger(me),
+    })
+
+
+@require_POST
+def ledger_close(request: HttpRequest) -> HttpResponse:
+    me = person_of(request)
+    if not access.can_keep_ledger(me):
+        raise PermissionDenied("仅绩效办可以关账。")
+    month = request.POST.get("month", "")
+    try:
+        actions.do_close_month(month, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, f"{month} 已关账。")
+    return redirect(f"/errors/ledger/?month={month}" if payroll.MONTH_RE.match(month) else "/errors/ledger/")
+
+
+def ledger_export(request: HttpRequest) -> HttpResponse:
+    me = person_of(request)
+    if not access.can_keep_ledger(me):
+        raise PermissionDenied("仅绩效办可以导出扣罚台账。")
+    month = request.GET.get("month", "")
+    if not payroll.MONTH_RE.match(month):
+        raise Http404("月份无效。")
+    response = HttpResponse(payroll.do_export_month(month, actor=request.user), content_type=payroll.XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''ledger-{month}.xlsx"
+    return response
+
+
+def pay_template(request: HttpRequest) -> HttpResponse:
+    if not access.can_keep_ledger(person_of(request)):
+        raise PermissionDenied("仅绩效办可以导入月度绩效。")
+    response = HttpResponse(payroll.template_bytes(), content_type=payroll.XLSX)
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''pay-template.xlsx"
+    return response
+
+
+def pay_import(request: HttpRequest) -> HttpResponse:
+    from zeroerror.errors.forms import PayUploadForm
+
+    me = person_of(request)
+    if not access.can_keep_ledger(me):
+        raise PermissionDenied("仅绩效办可以导入月度绩效。")
+    form = PayUploadForm(request.POST, request.FILES) if request.method == "POST" else PayUploadForm()
+    context = {"title": "月度绩效导入", "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = payroll.parse_pay(form.cleaned_data["file"].read(), me.unit)
+        except payroll.PayFileError as exc:
+            form.add_error("file", str(exc))
+            return render(request, "errors/pay_import.html", context, status=400)
+        if not result.ok:
+            record_standalone("errors.pay.rejected", actor=request.user, kind=AuditKind.IMPORT, success=False,
+                              object_type="org.unit", object_id=str(me.unit.pk), object_repr=me.unit.name,
+                              changes={"errors": len(result.errors)})
+            context["errors"] = result.errors
+            return render(request, "errors/pay_import.html", context, status=400)
+        context["imported"] = payroll.do_import_pay(result, unit=me.unit, actor=request.user)
+    return render(request, "errors/pay_import.html", context)

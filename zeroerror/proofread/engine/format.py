@@ -189,7 +189,8 @@ def _lines(text: str) -> Iterator[Finding]:
             yield make("format", "format.date_numerals", text, pos, pos + m.end(3) + 1,
                        fixed, f"成文日期、印发日期用阿拉伯数字标全年、月、日。{STD} 7.3.5.1、7.5.2。")
             continue
-        if idx < 8 and "关于" in stripped[:20] and len(stripped) <= 80:
+        if (idx < 3 and len(nonempty) > 1 and "关于" in stripped[:20] and len(stripped) <= 80
+                and not any(c in stripped for c in "，,；;：:")):
             core = stripped.rstrip("。.！!；;，,")
             if core != stripped and core.endswith(_DOCTYPES):
                 yield make("format", "format.title", text, pos + len(core), end, "",

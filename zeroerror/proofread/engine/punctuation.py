@@ -27,7 +27,7 @@ RULES = {
 STD = "依据 GB/T 15834-2011《标点符号用法》"
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _HALF_RE = re.compile(r"[,;:?!().]")
-_CN_NEAR = CJK + "，。；：？！、“”‘’《》（）"
+_CN_MARKS = "，。；：？！、“”‘’《》（）"
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _BRACKET_RE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
@@ -45,6 +45,10 @@ _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
 _DENG_RE = re.compile(r"…+等(?=[，。；、）”\s]|$)|等…+(?=[，。；）”\s]|$)", re.M)
 _REPEAT_RE = re.compile(r"[，。；：、？！]{2,}")
 _INTERPUNCT_RE = re.compile(f"(?<=[{CJK}])[•・‧∙⋅･](?=[{CJK}])")
+
+
+def _chinese(ch: str) -> bool:
+    return bool(ch) and (is_cjk(ch) or ch in _CN_MARKS)
 
 
 def _halfwidth(text: str, ctx: Context) -> Iterator[Finding]:
@@ -68,10 +72,10 @@ def _halfwidth(text: str, ctx: Context) -> Iterator[Finding]:
         elif ch in ",:":
             if prev.isdigit() and nxt.isdigit():
                 continue
-            if not (prev and prev in _CN_NEAR or nxt and is_cjk(nxt)):
+            if not (_chinese(prev) or is_cjk(nxt)):
                 continue
         elif ch in ";?!":
-            if not (prev and prev in _CN_NEAR):
+            if not _chinese(prev):
                 continue
         elif ch == "(":
             close = text.find(")", p, p + 80)

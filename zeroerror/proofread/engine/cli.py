@@ -8,6 +8,7 @@ was found, 1 when something was, 2 on bad input (nothing is written to stdout th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -102,7 +103,8 @@ def run(argv: list[str], stdin=None, stdout: TextIO | None = None, stderr: TextI
     stderr = stderr if stderr is not None else sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(stdout):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed its message to stderr
         return EXIT_BAD_INPUT if exc.code else EXIT_OK
     return execute(args.paths, args.output_format, args.profile, args.sensitive_terms, stdin, stdout, stderr)

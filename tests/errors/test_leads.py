@@ -1,0 +1,84 @@
+"""Leads from the channels of 二.1, the system channel, verification and appeals (actions)."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from zeroerror.audit.models import AuditRecord
+from zeroerror.errors import actions
+from zeroerror.errors.models import Channel, Lead, LeadStatus
+from zeroerror.tracking.actions import do_create_tracked_item, run_tick
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.clause("二.1")
+def test_it_records_the_responsible_person_and_their_department_head(team, make_lead):
+    lead = make_lead()
+    assert (lead.person, lead.department_head, lead.status) == (team.alice, team.dora, LeadStatus.OPEN)
+    assert lead.clause.version.version == "v1" and lead.clause.code == "一(一)4"
+
+
+@pytest.mark.clause("二.1(1)")
+def test_it_keeps_an_anonymous_reporters_identity_out_of_the_trail(team, make_lead):
+    lead = make_lead(team.bob, channel=Channel.REPORT, anonymous=True, actor=team.charlie)
+    assert lead.reporter == team.charlie and lead.status == LeadStatus.OPEN
+    assert lead.events.get().actor is None
+    rec = AuditRecord.objects.get(action="errors.lead.create")
+    assert rec.actor is None and rec.actor_name == "系统"
+
+
+@pytest.mark.clause("二.1(1)")
+def test_it_lets_only_verifiers_register_channels_other_than_a_report(team, make_lead):
+    with pytest.raises(ValidationError):
+        make_lead(channel=Channel.LEADER_CRITICISM, actor=team.bob)
+    with pytest.raises(ValidationError):
+        make_lead(channel=Channel.SYSTEM)
+
+
+@pytest.mark.clause("二.1(5)")
+def test_it_proposes_a_lead_once_when_a_tracked_item_with_a_clause_goes_overdue(team, django_capture_on_commit_callbacks):
+    item = do_create_tracked_item(title="转办上级来文", owner=team.alice, due_at=timezone.now() + timedelta(hours=1),
+                                  area="documents", clause_id="一(一)4", actor=team.director.user)
+    plain = do_create_tracked_item(title="无条款事项", owner=team.bob, due_at=timezone.now() + timedelta(hours=1),
+                                   area="general", actor=team.director.user)
+    later = timezone.now() + timedelta(days=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_tick(later)
+        run_tick(later)
+
+    lead = Lead.objects.get()
+    assert (lead.channel, lead.status, lead.person, lead.source) == (Channel.SYSTEM, LeadStatus.PROPOSED, team.alice, item)
+    assert "转办上级来文" in lead.description and lead.source_url == f"/tracking/{item.pk}/"
+    assert actions.propose_lead("一(一)4", team.alice, timezone.localdate(), "again", item) == lead
+    assert actions.propose_lead("", team.bob, timezone.localdate(), "no clause", plain) is None
+
+
+@pytest.mark.clause("二.2")
+def test_it_needs_reasons_to_reject_and_a_verifier_to_confirm(team, make_lead, confirm):
+    lead = make_lead()
+    with pytest.raises(ValidationError):
+        actions.do_reject_lead(lead, reasons=" ", actor=team.perfstaff.user)
+    with pytest.raises(ValidationError):
+        confirm(lead, actor=team.dora)
+    actions.do_reject_lead(lead, reasons="经核查系系统故障", actor=team.inspector.user)
+    lead.refresh_from_db()
+    assert lead.status == LeadStatus.REJECTED
+    with pytest.raises(ValidationError):
+        confirm(lead)
+
+
+def test_it_lets_only_the_responsible_person_appeal_once_at_a_time(team, make_lead, confirm):
+    lead = confirm(make_lead())
+    with pytest.raises(ValidationError):
+        actions.do_file_appeal(lead, reasons="不服", actor=team.bob.user)
+    appeal = actions.do_file_appeal(lead, reasons="不服", actor=team.alice.user)
+    with pytest.raises(ValidationError):
+        actions.do_file_appeal(lead, reasons="再次", actor=team.alice.user)
+    with pytest.raises(ValidationError):
+        actions.do_decide_appeal(appeal, upheld=True, reasons="同意", actor=team.perfstaff.user)
+    actions.do_decide_appeal(appeal, upheld=False, reasons="证据确凿", actor=team.perfhead.user)
+    lead.refresh_from_db()
+    assert lead.status == LeadStatus.CONFIRMED

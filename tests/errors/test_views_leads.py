@@ -1,0 +1,92 @@
+"""Lead list and detail pages: who sees what (issue 3 item 9), and the actions offered."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from zeroerror.errors.models import Channel, Lead
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_shows_staff_only_their_own_errors(team, make_lead, login):
+    mine, other = make_lead(team.alice), make_lead(team.bob)
+    client = login(team.alice)
+    assert client.get(f"/errors/{mine.pk}/").status_code == 200
+    assert client.get(f"/errors/{other.pk}/").status_code == 404
+    html = client.get("/errors/").content.decode()
+    assert f"#{mine.pk}<" in html and f"#{other.pk}<" not in html
+
+
+def test_it_shows_heads_leaders_and_the_performance_office_their_scope(team, make_lead, login):
+    lead = make_lead(team.alice)
+    for person in (team.dora, team.leo, team.perfhead, team.perfstaff, team.inspector):
+        assert login(person).get(f"/errors/{lead.pk}/").status_code == 200, person.name
+    for person in (team.charlie, team.medhead, team.auditor):
+        assert login(person).get(f"/errors/{lead.pk}/").status_code == 404, person.name
+
+
+def test_it_shows_the_discipline_office_errors_with_talk_records(team, make_lead, confirm, login):
+    lead = confirm(make_lead(team.alice))
+    assert login(team.auditor).get(f"/errors/{lead.pk}/").status_code == 200
+
+
+@pytest.mark.clause("二.1(1)")
+def test_it_hides_an_anonymous_reporter_from_everyone_but_the_performance_head(team, make_lead, login):
+    lead = make_lead(team.alice, channel=Channel.REPORT, anonymous=True, actor=team.charlie)
+    assert "查理" in login(team.perfhead).get(f"/errors/{lead.pk}/").content.decode()
+    for person in (team.perfstaff, team.inspector, team.dora, team.alice):
+        assert "查理" not in login(person).get(f"/errors/{lead.pk}/").content.decode(), person.name
+
+
+def test_it_offers_confirmation_to_verifiers_only(team, make_lead, login):
+    lead = make_lead(team.alice)
+    assert "查实</button>" in login(team.inspector).get(f"/errors/{lead.pk}/").content.decode()
+    assert "查实</button>" not in login(team.dora).get(f"/errors/{lead.pk}/").content.decode()
+    response = login(team.dora).post(f"/errors/{lead.pk}/confirm/", {"severity": "general", "note": "x"})
+    assert response.status_code == 403
+    response = login(team.charlie).post(f"/errors/{lead.pk}/confirm/", {"severity": "general", "note": "x"})
+    assert response.status_code == 404
+
+
+@pytest.mark.clause("二.2")
+def test_it_confirms_through_the_form_and_the_person_appeals(team, make_lead, login):
+    lead = make_lead(team.alice)
+    login(team.perfstaff).post(f"/errors/{lead.pk}/confirm/", {"severity": "serious", "note": "属实"})
+    lead.refresh_from_db()
+    assert lead.status == "confirmed" and lead.severity == "serious"
+    response = login(team.alice).post(f"/errors/{lead.pk}/appeal/", {"reasons": "不服"}, follow=True)
+    assert "申诉已提交" in response.content.decode()
+    appeal = lead.appeals.get()
+    assert login(team.perfstaff).post(f"/errors/appeals/{appeal.pk}/decide/", {"upheld": "1", "reasons": "x"}).status_code == 403
+    login(team.perfhead).post(f"/errors/appeals/{appeal.pk}/decide/", {"upheld": "1", "reasons": "查明有误"})
+    lead.refresh_from_db()
+    assert lead.status == "overturned"
+
+
+def test_it_takes_a_report_from_anyone_with_evidence(team, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from zeroerror.rulebook.models import Clause
+
+    clause = Clause.objects.current().get(code="一(六)3")
+    response = login(team.charlie).post("/errors/report/", {
+        "channel": "report", "clause": clause.pk, "person": team.bob.pk, "occurred_on": "2026-01-05",
+        "description": "用印未登记", "anonymous": "on",
+        "evidence": SimpleUploadedFile("证据.txt", "登记簿照片说明".encode()),
+    })
+    assert response.status_code == 302
+    lead = Lead.objects.get()
+    assert lead.anonymous and lead.reporter == team.charlie and lead.channel == "report"
+
+
+def test_the_list_query_count_does_not_grow_with_rows(team, make_lead, login):
+    client = login(team.perfhead)
+    make_lead(team.alice)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/errors/")
+    for _ in range(5):
+        make_lead(team.bob)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/errors/")
+    assert len(many) == len(few)

@@ -194,7 +194,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
     month_row = LedgerMonth.objects.filter(month=month).select_related("closed_by").first()
     return render(request, "errors/ledger.html", {
         "title": f"{month} 绩效扣罚台账", "month": month, "entries": entries, "month_row": month_row,
-        "total": entries.aggregate(s=Sum("amount"))["s"] or Decimal("0.00"),
+        "total": (entries.aggregate(s=Sum("amount"))["s"] or Decimal("0")).quantize(Decimal("0.01")),
         "pending": PendingDeduction.objects.active().filter(month=month).select_related("person", "error"),
         "can_keep": access.can_keep_ledger(me),
     })

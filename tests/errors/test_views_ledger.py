@@ -1,0 +1,97 @@
+"""Ledger page, close button, monthly pay import (all or nothing) and the audited export."""
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import Workbook, load_workbook
+
+from zeroerror.audit.models import AuditKind, AuditRecord
+from zeroerror.errors.models import LedgerMonth, PendingDeduction, PerformancePay
+from zeroerror.errors.payroll import COLUMNS
+
+pytestmark = pytest.mark.django_db
+YEAR = date.today().year - 1
+MONTH = f"{YEAR}-06"
+
+
+def xlsx(rows):
+    wb = Workbook()
+    wb.active.append(COLUMNS)
+    for row in rows:
+        wb.active.append(list(row))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return SimpleUploadedFile("绩效.xlsx", buf.getvalue())
+
+
+@pytest.fixture
+def three_errors(team, make_lead, confirm):
+    for d in (1, 2, 3):
+        confirm(make_lead(team.alice, occurred_on=date(YEAR, 6, 1)), on=date(YEAR, 6, d))
+
+
+def test_it_shows_the_month_with_pending_deductions_to_the_performance_office_only(team, three_errors, login):
+    html = login(team.perfstaff).get(f"/errors/ledger/?month={MONTH}").content.decode()
+    assert "150.00" in html and "缺少当月绩效" in html
+    assert login(team.alice).get("/errors/ledger/").status_code == 403
+
+
+@pytest.mark.clause("二.3")
+def test_it_imports_pay_all_or_nothing_with_row_numbers(team, three_errors, login):
+    client = login(team.perfstaff)
+    response = client.post("/errors/pay/", {"file": xlsx([("alice", "艾丽", MONTH, 4000),
+                                                          ("nobody", "", MONTH, 100),
+                                                          ("bob", "鲍勃", "2026/13", "abc")])})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert '<td class="num mono">3</td><td>账号“nobody”不存在</td>' in html
+    assert "月份须为 YYYY-MM" in html and "当月绩效须为" in html
+    assert not PerformancePay.objects.exists()
+
+    response = client.post("/errors/pay/", {"file": xlsx([("alice", "艾丽", MONTH, 4000)])})
+    assert response.status_code == 200
+    assert PerformancePay.objects.get().amount == Decimal("4000.00")
+    assert not PendingDeduction.objects.active().exists()  # recomputed: the 20% is now priced
+    assert "950.00" in client.get(f"/errors/ledger/?month={MONTH}").content.decode()
+
+
+def test_it_gives_a_template_that_imports_as_is_structure(team, login):
+    response = login(team.perfhead).get("/errors/pay/template.xlsx")
+    assert [c.value for c in load_workbook(io.BytesIO(response.content)).active[1]] == COLUMNS
+    assert login(team.alice).get("/errors/pay/template.xlsx").status_code == 403
+
+
+@pytest.mark.clause("二.3")
+def test_it_closes_a_month_and_exports_it_for_finance_with_an_audit_record(team, three_errors, login):
+    client = login(team.perfhead)
+    client.post("/errors/ledger/close/", {"month": MONTH})
+    assert LedgerMonth.objects.get(month=MONTH).closed_at is not None
+    assert login(team.inspector).post("/errors/ledger/close/", {"month": f"{YEAR}-07"}).status_code == 403
+
+    response = login(team.perfhead).get(f"/errors/ledger/export.xlsx?month={MONTH}")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("姓名", "科室", "月份", "扣罚金额（元）")
+    assert {r[0] for r in rows[1:]} >= {"艾丽"} and {r[1] for r in rows[1:]} >= {"办公室"}
+    assert AuditRecord.objects.filter(action="errors.ledger.export", kind=AuditKind.EXPORT).count() == 1
+
+
+def test_the_ledger_query_count_does_not_grow_with_rows(team, make_lead, confirm, login):
+    client = login(team.perfhead)
+    confirm(make_lead(team.alice, occurred_on=date(YEAR, 6, 1)), on=date(YEAR, 6, 2))
+    with CaptureQueriesContext(connection) as few:
+        client.get(f"/errors/ledger/?month={MONTH}")
+    confirm(make_lead(team.bob, occurred_on=date(YEAR, 6, 1)), "serious", on=date(YEAR, 6, 3))
+    confirm(make_lead(team.director, occurred_on=date(YEAR, 6, 1)), on=date(YEAR, 6, 4))
+    with CaptureQueriesContext(connection) as many:
+        client.get(f"/errors/ledger/?month={MONTH}")
+    assert len(many) == len(few)
+
+
+def test_my_page_lists_my_errors_and_deductions(team, three_errors, login):
+    html = login(team.alice).get("/errors/mine/").content.decode()
+    assert "一(一)4" in html and "50.00" in html

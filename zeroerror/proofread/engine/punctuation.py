@@ -42,7 +42,7 @@ _DUNHAO_APPROX_RE = re.compile(
     r"(?=[多余]?[个天年月日次人名位岁倍里米元万亿千百十周小层件项条家户所])"
 )
 _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
-_DENG_RE = re.compile(r"…+等(?=[，。；、）”\s]|$)|等…+(?=[，。；）”\s]|$)", re.M)
+_DENG_RE = re.compile(r"…+等(?![待候到于级同价号])|等…+(?=[，。；）”\s]|$)", re.M)
 _REPEAT_RE = re.compile(r"[，。；：、？！]{2,}")
 _INTERPUNCT_RE = re.compile(f"(?<=[{CJK}])[•・‧∙⋅･](?=[{CJK}])")
 

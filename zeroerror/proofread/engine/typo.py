@@ -35,6 +35,9 @@ MAX_COVER = 100
 # Log-probability gain of the best segmentation that a replacement must bring (the prior odds against a typo).
 MIN_GAIN = 8.0
 WINDOW = 4
+# Characters at least this frequent as words on their own (了 是 在 和 的 地 得 …) are grammatical words: their misuse
+# (的/地/得) needs syntax, and a word-frequency model would always merge them into a neighbouring word.
+FUNCTION_CHAR_FREQ = 100_000
 MAX_WORD = 4
 
 _RUN_RE = re.compile(f"[{CJK}]{{2,}}")
@@ -128,7 +131,7 @@ def _candidates(run: str, i: int) -> set[str]:
 def _substitutions(text: str, offset: int, run: str, freq: dict[str, int]) -> Iterator[Finding]:
     cover = _coverage(run, freq)
     for i, ch in enumerate(run):
-        if cover[i] > MAX_COVER:
+        if cover[i] > MAX_COVER or freq.get(ch, 0) >= FUNCTION_CHAR_FREQ:
             continue
         cands = _candidates(run, i)
         if not cands:

@@ -64,3 +64,11 @@ def test_an_account_without_a_person_gets_a_clear_page(db, client):
 def test_the_page_works_on_a_phone(org, login):
     html = login(org.alice).get("/").content.decode()
     assert 'name="viewport"' in html and "nav-toggle" in html
+
+
+def test_administrators_are_warned_about_a_year_without_holidays(org, login, monkeypatch):
+    from zeroerror.core import views
+
+    monkeypatch.setattr(views, "uncovered_years", lambda: [2027])
+    assert "尚未包含 2027 年" in login(org.admin).get("/").content.decode()
+    assert "尚未包含" not in login(org.alice).get("/").content.decode()

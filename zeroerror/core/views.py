@@ -9,8 +9,10 @@ from django.views.decorators.http import require_POST
 from zeroerror.core.access import person_of
 from zeroerror.core.context_processors import inbox
 from zeroerror.core.nav import AREAS
+from zeroerror.org.roles import Role
 from zeroerror.tracking.actions import do_mark_notifications_read
 from zeroerror.tracking.models import Notification, TrackedItem
+from zeroerror.workdays.service import uncovered_years
 
 TABS = [("todo", "待办"), ("done", "已办"), ("mine", "我发起的"), ("overdue", "逾期")]
 
@@ -32,8 +34,10 @@ def home(request: HttpRequest) -> HttpResponse:
     elif tab == "overdue":
         entries = [e for e in entries if e.overdue]
     counts = {"todo": len(inbox(request)), "overdue": sum(1 for e in inbox(request) if e.overdue)}
+    uncovered = uncovered_years() if person.has_role(Role.SYSTEM_ADMIN) else []
     return render(request, "core/home.html", {
         "title": "我的待办", "tabs": TABS, "tab": tab, "entries": entries, "items": items, "counts": counts,
+        "uncovered_years": uncovered,
     })
 
 

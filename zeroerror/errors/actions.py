@@ -29,7 +29,7 @@ def _person(actor) -> Person | None:
 
 
 def lead_url(lead: Lead) -> str:
-    return reverse("errors:detail", args=[lead.pk])
+    return lead.get_absolute_url()
 
 
 def resolve_clause(clause_id: str) -> Clause:

@@ -18,7 +18,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
-from django.urls import reverse
 from django.utils import timezone
 
 from zeroerror.audit.models import AuditKind
@@ -248,7 +247,7 @@ def sync_measures(result, year: int, *, actor) -> int:
             row.tracked_item = create_tracked_item(
                 title=f"{label[:40]}：{person.name}", owner=owner, due_at=deadline_in_workdays(MEASURE_WORKDAYS),
                 area=Area.ERRORS, detail=f"{measure.basis.explanation}\n差错：{error.clause.code} {error.description}",
-                source=row, source_label=str(error), source_url=reverse("errors:detail", args=[error.pk]),
+                source=row, source_label=str(error), source_url=error.get_absolute_url(),
                 actor=actor,
             )
             row.save(update_fields=["tracked_item"])

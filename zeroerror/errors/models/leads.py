@@ -109,6 +109,14 @@ class Lead(models.Model):
     def __str__(self) -> str:
         return f"差错线索 #{self.pk}：{self.person} · {self.clause.code}"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import NoReverseMatch, reverse
+
+        try:
+            return reverse("errors:detail", args=[self.pk])
+        except NoReverseMatch:  # until the root URLconf mounts the app at /errors/
+            return f"/errors/{self.pk}/"
+
     @property
     def is_error(self) -> bool:
         return self.status in ERROR_STATUSES

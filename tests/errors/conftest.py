@@ -10,11 +10,6 @@ from zeroerror.errors import actions
 from zeroerror.org.roles import Role
 
 
-@pytest.fixture(autouse=True)
-def errors_urls(settings):
-    settings.ROOT_URLCONF = "tests.errors.urls"
-
-
 @pytest.fixture
 def team(org):
     perf = DepartmentFactory(unit=org.unit, name="绩效考核办公室")

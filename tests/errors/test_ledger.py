@@ -120,3 +120,17 @@ def test_it_refuses_to_close_a_month_twice_or_a_future_month(team):
         actions.do_close_month(f"{YEAR}-01", actor=team.perfstaff.user)
     with pytest.raises(ValidationError):
         actions.do_close_month(f"{date.today().year + 1}-01", actor=team.perfstaff.user)
+
+
+@pytest.mark.clause("二.2(1)")
+def test_an_upheld_appeal_cancels_the_measures_it_had_ordered(team, make_lead, confirm):
+    from zeroerror.tracking.models import ItemStatus
+
+    lead = confirm(make_lead(occurred_on=day(6, 1)), on=day(6, 2))
+    talk = MeasureRecord.objects.get(code="reminder_talk")
+    assert talk.tracked_item.status == ItemStatus.OPEN
+    appeal = actions.do_file_appeal(lead, reasons="非本人经办", actor=team.alice.user)
+    actions.do_decide_appeal(appeal, upheld=True, reasons="属实", actor=team.perfhead.user)
+    talk.tracked_item.refresh_from_db()
+    assert talk.tracked_item.status == ItemStatus.CANCELLED
+    assert "本措施取消" in talk.tracked_item.done_note

@@ -37,7 +37,7 @@ from zeroerror.org.models import LeaderCharge, Person
 from zeroerror.org.roles import Role
 from zeroerror.penalties import engine
 from zeroerror.penalties.policy import DEFAULT_POLICY, MEASURE_LABELS
-from zeroerror.tracking.actions import close_items_for_source, create_tracked_item
+from zeroerror.tracking.actions import cancel_items_for_source, create_tracked_item
 from zeroerror.tracking.models import Area
 from zeroerror.workdays.service import deadline_in_workdays
 
@@ -229,7 +229,7 @@ def sync_measures(result, year: int, *, actor) -> int:
         if key not in wanted:
             record_.cancelled_at = timezone.now()
             record_.save(update_fields=["cancelled_at"])
-            close_items_for_source(record_, "差错已撤销或不再适用，本措施取消。", actor=actor)
+            cancel_items_for_source(record_, "差错已撤销或不再适用，本措施取消。", actor=actor)
     if not wanted:
         return 0
     errors = Lead.objects.with_related().in_bulk({k[0] for k in wanted})

@@ -134,6 +134,24 @@ def close_items_for_source(source: models.Model, note: str, *, actor) -> int:
     return count
 
 
+def cancel_items_for_source(source: models.Model, reason: str, *, actor) -> int:
+    """撤销: every active item of ``source`` becomes CANCELLED with the reason (inside the caller's transaction)."""
+    count = 0
+    for item in TrackedItem.objects.for_source(source).active():
+        item = _lock(item)
+        before = item.status
+        item.status = ItemStatus.CANCELLED
+        item.done_note = reason
+        item.save(update_fields=["status", "done_note"])
+        TrackedItemEvent.objects.create(item=item, actor=_actor_person(actor), kind=ItemEventKind.CANCELLED,
+                                        text=reason)
+        record("tracking.item.cancel", actor=actor, kind=AuditKind.TRANSITION, obj=item,
+               changes={"status": [before, item.status], "reason": reason})
+        notify([item.owner], f"督办事项已撤销：{item.title}", url=item_url(item), body=reason)
+        count += 1
+    return count
+
+
 @transaction.atomic(durable=True)
 def do_chase_tracked_item(item: TrackedItem, text: str, *, actor) -> TrackedItem:
     """催办: a reminder by a person, logged on the item."""

@@ -3,18 +3,18 @@ monthly deduction export for finance."""
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
+from zeroerror.core import sheets
 from zeroerror.errors.ledger import recompute_ledger
 from zeroerror.errors.models import LedgerEntry, PerformancePay
 from zeroerror.org.models import Person, Unit
@@ -22,11 +22,10 @@ from zeroerror.org.models import Person, Unit
 COLUMNS = ["账号", "姓名", "月份", "当月绩效（元）"]
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 MAX_ROWS = 5000
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = sheets.XLSX_CONTENT_TYPE
 
 
-class PayFileError(Exception):
-    """The file as a whole cannot be read."""
+PayFileError = sheets.SheetError  # the file as a whole cannot be read
 
 
 @dataclass
@@ -39,55 +38,16 @@ class PayResult:
         return not self.errors and bool(self.rows)
 
 
-def _workbook_bytes(wb: Workbook) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def template_bytes() -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "月度绩效"
-    ws.append(COLUMNS)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    ws.append(["zhangsan", "张三", "2026-07", 4000])
-    return _workbook_bytes(wb)
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+    return sheets.template_bytes("月度绩效", COLUMNS, [["zhangsan", "张三", "2026-07", 4000]])
 
 
 def parse_pay(data: bytes, unit: Unit) -> PayResult:
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            rows = list(wb.worksheets[0].iter_rows(values_only=True))
-        finally:
-            wb.close()
-    except Exception as exc:  # openpyxl raises many kinds
-        raise PayFileError("无法读取文件：请上传由模板填写的 .xlsx 文件。") from exc
-    if not rows:
-        raise PayFileError("文件为空。")
-    header = [_text(v) for v in rows[0]]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise PayFileError("表头缺少列：" + "、".join(missing) + "。请使用下载的模板。")
-    index = {name: header.index(name) for name in COLUMNS}
-    body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(_text(v) for v in r)]
-    if len(body) > MAX_ROWS:
-        raise PayFileError(f"一次最多导入 {MAX_ROWS} 行。")
+    body = sheets.read_sheet(data, COLUMNS, max_rows=MAX_ROWS)
     people = {p.user.username: p for p in Person.objects.filter(unit=unit).select_related("user")}
     result = PayResult()
     seen: dict[tuple[str, str], int] = {}
-    for number, raw in body:
-        values = {name: _text(raw[i]) if i < len(raw) else "" for name, i in index.items()}
+    for number, values in body:
         problems = [f"“{name}”不能为空" for name in ("账号", "月份", "当月绩效（元）") if not values[name]]
         person = people.get(values["账号"])
         if values["账号"] and person is None:
@@ -159,4 +119,4 @@ def do_export_month(month: str, *, actor) -> bytes:
         rows += 1
     record("errors.ledger.export", actor=actor, kind=AuditKind.EXPORT, object_type="errors.ledger",
            object_id=month, object_repr=f"{month} 绩效扣罚台账", changes={"month": month, "rows": rows})
-    return _workbook_bytes(wb)
+    return sheets.workbook_bytes(wb)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import secrets
 import string
@@ -12,12 +11,10 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils.exceptions import InvalidFileException
 
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
+from zeroerror.core import sheets
 from zeroerror.org.actions import create_person_rows
 from zeroerror.org.models import Department, Unit
 from zeroerror.org.roles import ADMIN_ROLES, Role
@@ -30,8 +27,7 @@ ROLE_BY_LABEL = {label: value for value, label in Role.choices} | {"院长": Rol
 MAX_ROWS = 5000
 
 
-class RosterError(Exception):
-    """The file as a whole cannot be read."""
+RosterError = sheets.SheetError  # the file as a whole cannot be read
 
 
 @dataclass
@@ -58,18 +54,6 @@ class RosterResult:
 
 
 def template_bytes() -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "人员名册"
-    ws.append(COLUMNS)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    ws.append(["zhangsan", "张三", "办公室", "科员", "一般工作人员、首读人员", 200, "13800000000", "zhangsan@example.org"])
-    for col, width in zip("ABCDEFGH", [14, 10, 14, 14, 30, 10, 14, 26], strict=True):
-        ws.column_dimensions[col].width = width
-    help_ws = wb.create_sheet("填写说明")
-    help_ws.append(["列", "说明"])
     notes = {
         "账号": "必填；3–30 位字母、数字、下划线、点或连字符；不得与已有账号重复",
         "姓名": "必填",
@@ -80,51 +64,21 @@ def template_bytes() -> bytes:
         "手机": "选填；11 位手机号",
         "电子邮箱": "选填",
     }
-    for key, value in notes.items():
-        help_ws.append([key, value])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+    example = ["zhangsan", "张三", "办公室", "科员", "一般工作人员、首读人员", 200, "13800000000", "zhangsan@example.org"]
+    return sheets.template_bytes("人员名册", COLUMNS, [example], notes=notes, widths=[14, 10, 14, 14, 30, 10, 14, 26])
 
 
 def parse_roster(data: bytes, unit: Unit) -> RosterResult:
-    try:
-        # read-only workbooks parse the sheet lazily: a damaged sheet only fails while its rows are read
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            rows = list(wb.worksheets[0].iter_rows(values_only=True))
-        finally:
-            wb.close()
-    except (InvalidFileException, OSError, KeyError, ValueError, Exception) as exc:  # openpyxl raises many kinds
-        raise RosterError("无法读取文件：请上传由模板填写的 .xlsx 文件。") from exc
-    if not rows:
-        raise RosterError("文件为空。")
-    header = [_text(v) for v in rows[0]]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise RosterError("表头缺少列：" + "、".join(missing) + "。请使用下载的模板。")
-    index = {name: header.index(name) for name in COLUMNS}
-    body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(_text(v) for v in r)]
-    if len(body) > MAX_ROWS:
-        raise RosterError(f"一次最多导入 {MAX_ROWS} 行。")
+    body = sheets.read_sheet(data, COLUMNS, max_rows=MAX_ROWS)
     departments = {d.name: d for d in Department.objects.filter(unit=unit).active()}
     existing = set(
-        get_user_model().objects.filter(username__in=[_text(r[index["账号"]]) for _, r in body]).values_list(
+        get_user_model().objects.filter(username__in=[values["账号"] for _, values in body]).values_list(
             "username", flat=True
         )
     )
     result = RosterResult()
     seen: dict[str, int] = {}
-    for number, raw in body:
-        values = {name: _text(raw[i]) if i < len(raw) else "" for name, i in index.items()}
+    for number, values in body:
         problems = [f"“{name}”不能为空" for name in COLUMNS if name in REQUIRED and not values[name]]
         username = values["账号"]
         if username and not USERNAME_RE.match(username):

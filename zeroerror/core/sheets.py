@@ -1,0 +1,90 @@
+"""Reading and writing the .xlsx sheets people import (roster, monthly pay, …) — one place for the file handling.
+
+Imports are all-or-nothing: callers read every row with ``read_sheet``, check each one, collect
+``(row number, reason)`` for the bad ones and write nothing unless there are none.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping, Sequence
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class SheetError(Exception):
+    """The file as a whole cannot be used (not an .xlsx, empty, wrong header, too many rows)."""
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def read_sheet(data: bytes, columns: Sequence[str], *, max_rows: int = 5000) -> list[tuple[int, dict[str, str]]]:
+    """The non-empty rows of the first sheet as ``(row number, {column: text})``; the header must name ``columns``."""
+    try:
+        # read-only workbooks parse the sheet lazily: a damaged sheet only fails while its rows are read
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            rows = list(wb.worksheets[0].iter_rows(values_only=True))
+        finally:
+            wb.close()
+    except Exception as exc:  # openpyxl raises many kinds (zip, XML, key and value errors)
+        raise SheetError("无法读取文件：请上传由模板填写的 .xlsx 文件。") from exc
+    if not rows:
+        raise SheetError("文件为空。")
+    header = [cell_text(v) for v in rows[0]]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise SheetError("表头缺少列：" + "、".join(missing) + "。请使用下载的模板。")
+    index = {name: header.index(name) for name in columns}
+    body = []
+    for number, raw in enumerate(rows[1:], start=2):
+        if not any(cell_text(v) for v in raw):
+            continue
+        body.append((number, {name: cell_text(raw[i]) if i < len(raw) else "" for name, i in index.items()}))
+    if len(body) > max_rows:
+        raise SheetError(f"一次最多导入 {max_rows} 行。")
+    return body
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def template_bytes(
+    title: str,
+    columns: Sequence[str],
+    examples: Iterable[Sequence] = (),
+    *,
+    notes: Mapping[str, str] | None = None,
+    widths: Sequence[int] | None = None,
+) -> bytes:
+    """A template to fill in: a bold header row, example rows, and a 填写说明 sheet with one note per column."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    ws.append(list(columns))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    for row in examples:
+        ws.append(list(row))
+    for i, width in enumerate(widths or [], start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    if notes:
+        help_ws = wb.create_sheet("填写说明")
+        help_ws.append(["列", "说明"])
+        for key, value in notes.items():
+            help_ws.append([key, value])
+    return workbook_bytes(wb)

@@ -134,3 +134,12 @@ def test_an_upheld_appeal_cancels_the_measures_it_had_ordered(team, make_lead, c
     talk.tracked_item.refresh_from_db()
     assert talk.tracked_item.status == ItemStatus.CANCELLED
     assert "本措施取消" in talk.tracked_item.done_note
+
+
+def test_a_recompute_leaves_unchanged_entries_alone(team, make_lead, confirm):
+    confirm(make_lead(occurred_on=day(7, 1)), on=day(7, 2))
+    first = LedgerEntry.objects.active().get()
+    confirm(make_lead(team.bob, occurred_on=day(7, 1)), on=day(7, 3))
+    first.refresh_from_db()
+    assert first.superseded_at is None
+    assert LedgerEntry.objects.count() == 2

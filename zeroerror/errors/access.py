@@ -16,8 +16,9 @@ from zeroerror.errors.models import Appeal, AppealDecision, Lead, LeadStatus, Me
 from zeroerror.org.models import Person
 from zeroerror.org.roles import SUPERVISION_ROLES, Role
 
-ALL_SEEING = (*SUPERVISION_ROLES, Role.PERFORMANCE_HEAD, Role.PERFORMANCE_STAFF)
-VERIFIERS = ALL_SEEING
+VERIFIERS = (*SUPERVISION_ROLES, Role.PERFORMANCE_HEAD, Role.PERFORMANCE_STAFF)
+# 院长 reads everything (the unit meeting and the 院纪委 act on it) but does not verify leads.
+ALL_SEEING = (*VERIFIERS, Role.PRINCIPAL_LEADER)
 LEDGER_ROLES = (Role.PERFORMANCE_HEAD, Role.PERFORMANCE_STAFF)
 
 
@@ -73,6 +74,11 @@ def can_appeal(person: Person, lead: Lead) -> bool:
 def can_decide_appeal(person: Person, appeal: Appeal) -> bool:
     return (appeal.decision == AppealDecision.PENDING and person.has_role(Role.PERFORMANCE_HEAD)
             and appeal.lead.person_id != person.pk)
+
+
+def can_see_reports(person: Person) -> bool:
+    """Reports aggregate what one may see: for those who see more than their own errors."""
+    return sees_everything(person) or bool(person.charged_department_ids or person.headed_department_ids)
 
 
 def can_register_any_channel(person: Person) -> bool:

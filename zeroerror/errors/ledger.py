@@ -159,20 +159,28 @@ def recompute_ledger(year: int, *, actor, policy=DEFAULT_POLICY) -> dict:
                        basis or {"error_clause": clauses.get(error, ""), "policy_version": result.policy_version},
                        why))
 
-    current_open = list(active.exclude(month__in=closed))
-    signature = sorted((r.person_id, r.error_id, r.liability, r.month, r.amount, r.kind) for r in current_open)
-    new_signature = sorted((w[0], w[1], w[2], w[3], w[4], w[5]) for w in wanted)
-    summary = {"posted": 0, "adjustments": 0, "superseded": 0}
-    if signature != new_signature:
-        summary["superseded"] = LedgerEntry.objects.filter(pk__in=[r.pk for r in current_open]).update(
-            superseded_at=now)
-        LedgerEntry.objects.bulk_create([
-            LedgerEntry(person_id=p, error_id=e, liability=li, month=m, amount=a, kind=k, basis=b, explanation=x,
-                        posted_at=now)
-            for p, e, li, m, a, k, b, x in wanted
-        ])
-        summary["posted"] = len(wanted)
-        summary["adjustments"] = sum(1 for w in wanted if w[5] == EntryKind.ADJUSTMENT)
+    # Only what changed is rewritten: an open-month row the engine no longer wants is superseded, a wanted row
+    # that is not posted yet is created; rows that stay the same are left alone.
+    unmatched = {}
+    for row in active.exclude(month__in=closed):
+        unmatched.setdefault((row.person_id, row.error_id, row.liability, row.month, row.amount, row.kind), []).append(row)
+    to_create = []
+    for w in wanted:
+        same = unmatched.get(w[:6])
+        if same:
+            same.pop()
+        else:
+            to_create.append(w)
+    stale = [row.pk for rows in unmatched.values() for row in rows]
+    summary = {"posted": len(to_create), "superseded": len(stale),
+               "adjustments": sum(1 for w in to_create if w[5] == EntryKind.ADJUSTMENT)}
+    if stale:
+        LedgerEntry.objects.filter(pk__in=stale).update(superseded_at=now)
+    LedgerEntry.objects.bulk_create([
+        LedgerEntry(person_id=p, error_id=e, liability=li, month=m, amount=a, kind=k, basis=b, explanation=x,
+                    posted_at=now)
+        for p, e, li, m, a, k, b, x in to_create
+    ])
 
     PendingDeduction.objects.active().filter(error__confirmed_on__year=year).update(cleared_at=now)
     PendingDeduction.objects.bulk_create([

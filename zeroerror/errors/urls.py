@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/appeal/", views.lead_appeal, name="appeal"),
     path("<int:pk>/attach/", views.lead_attach, name="attach"),
     path("appeals/<int:pk>/decide/", views.appeal_decide, name="appeal_decide"),
+    path("reports/", views.reports, name="reports"),
     path("ledger/", views.ledger, name="ledger"),
     path("ledger/close/", views.ledger_close, name="ledger_close"),
     path("ledger/export.xlsx", views.ledger_export, name="ledger_export"),

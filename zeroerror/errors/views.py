@@ -29,6 +29,8 @@ from zeroerror.errors.forms import (
 )
 from zeroerror.errors.ledger import month_of
 from zeroerror.errors.models import Appeal, LedgerEntry, LedgerMonth, PendingDeduction
+from zeroerror.errors.reports import award_eligibility, year_report
+from zeroerror.org.models import Person
 
 
 def _form_errors(form) -> str:
@@ -257,3 +259,32 @@ def pay_import(request: HttpRequest) -> HttpResponse:
             return render(request, "errors/pay_import.html", context, status=400)
         context["imported"] = payroll.do_import_pay(result, unit=me.unit, actor=request.user)
     return render(request, "errors/pay_import.html", context)
+
+
+def reports(request: HttpRequest) -> HttpResponse:
+    """差错统计 by month, person, department, clause and area, with the year's 先进评比 eligibility list."""
+    me = person_of(request)
+    if not access.can_see_reports(me):
+        raise PermissionDenied("差错统计仅对科室负责人、分管领导、院长、绩效办和督查考核小组开放。")
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year") or today.year)
+    except ValueError:
+        year = 0
+    if not 2000 <= year <= today.year + 1:
+        raise Http404("年份无效。")
+    report = year_report(access.visible_leads(me), year)
+    people = Person.objects.filter(unit=me.unit).active()
+    if not access.sees_everything(me):
+        people = people.filter(department_id__in=me.charged_department_ids | me.headed_department_ids)
+    chart = {
+        "labels": [r.label for r in report.by_month],
+        "general": [r.general for r in report.by_month],
+        "serious": [r.serious for r in report.by_month],
+        "amount": [str(r.amount) for r in report.by_month],
+    }
+    return render(request, "errors/reports.html", {
+        "title": f"{year} 年差错统计", "year": year, "report": report, "chart": chart,
+        "years": list(range(today.year, today.year - 5, -1)),
+        "eligibility": award_eligibility(people.order_by("department__order", "rank", "id"), year),
+    })

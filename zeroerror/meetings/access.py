@@ -1,0 +1,169 @@
+"""Who sees and does what in 会务工作. Every meetings view goes through these helpers; no access is a 404.
+
+* A meeting is visible to its organiser and invitees, to the people who can see its organising department (head,
+  leader in charge) and to the unit-wide roles (office director and deputies, principal leader, inspectors).
+* The 会务 is run by the office (the designated section, clause 一(二)1): office staff manage rooms, send notices,
+  keep the sign-in desk and the seating for every meeting; an organiser does it for their own meetings.
+* Approval (clause 一(二)1): the principal leader, or a leader in charge of the organising department; a meeting of
+  the principal heads with more than 10 attendees is first passed by the office director and then needs the
+  principal leader.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from zeroerror.core.access import person_of
+from zeroerror.meetings.models import Invitation, Meeting, MeetingStatus, Reply, Room
+from zeroerror.org.models import Person
+from zeroerror.org.roles import Role
+from zeroerror.tracking.registry import TodoEntry
+
+APPROVER_ROLES = (Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE)
+
+
+def visible_meetings(person: Person):
+    qs = Meeting.objects.of_unit(person.unit)
+    departments = person.visible_department_ids()
+    if departments is None:
+        return qs
+    mine = Q(organiser=person) | Q(invitations__person=person) | Q(department_id__in=departments)
+    return qs.filter(pk__in=Meeting.objects.filter(mine).values("pk"))
+
+
+def get_meeting_or_404(request: HttpRequest, pk: int) -> Meeting:
+    meeting = visible_meetings(person_of(request)).with_related().filter(pk=pk).first()
+    if meeting is None:
+        raise Http404("会议不存在。")
+    return meeting
+
+
+def get_meeting_by_token_or_404(request: HttpRequest, pk: int, token: str) -> Meeting:
+    """The sign-in page: the meeting's code is the key (anyone of the unit who holds it reaches the page; only
+    invitees can sign in)."""
+    meeting = Meeting.objects.of_unit(person_of(request).unit).with_related().filter(pk=pk).first()
+    if meeting is None or not secrets.compare_digest(meeting.signin_token, token):
+        raise Http404("签到码无效。")
+    return meeting
+
+
+def signin_path(meeting: Meeting) -> str:
+    return reverse("meetings:signin", args=[meeting.pk, meeting.signin_token])
+
+
+def get_invitation_or_404(request: HttpRequest, meeting: Meeting, pk: int) -> Invitation:
+    invitation = meeting.invitations.with_people().filter(pk=pk).first()
+    if invitation is None:
+        raise Http404("参会人员不存在。")
+    return invitation
+
+
+def get_room_or_404(request: HttpRequest, pk: int) -> Room:
+    room = Room.objects.of_unit(person_of(request).unit).filter(pk=pk).first()
+    if room is None:
+        raise Http404("会议室不存在。")
+    return room
+
+
+def is_office(person: Person) -> bool:
+    return person.department.is_office or person.has_role(Role.OFFICE_DIRECTOR, Role.OFFICE_DEPUTY_DIRECTOR)
+
+
+def can_manage_rooms(person: Person) -> bool:
+    return is_office(person) or person.has_role(Role.SYSTEM_ADMIN)
+
+
+def can_propose(person: Person) -> bool:
+    return True  # any member of staff may draft a 会议方案; it goes nowhere without approval
+
+
+def can_manage(person: Person, meeting: Meeting) -> bool:
+    """Run the 会务 of this meeting: attendees, submission, notices, sign-in desk, seating, minutes."""
+    return meeting.organiser_id == person.pk or is_office(person)
+
+
+def can_director_check(person: Person, meeting: Meeting) -> bool:
+    return meeting.status == MeetingStatus.PENDING_DIRECTOR and person.has_role(Role.OFFICE_DIRECTOR)
+
+
+def may_approve(person: Person, meeting: Meeting) -> bool:
+    """The approval rule of clause 一(二)1, independent of the meeting's state."""
+    if meeting.requires_director:
+        return person.has_role(Role.PRINCIPAL_LEADER)
+    if person.has_role(Role.PRINCIPAL_LEADER):
+        return True
+    return person.has_role(Role.LEADER_IN_CHARGE) and meeting.department_id in person.charged_department_ids
+
+
+def can_approve(person: Person, meeting: Meeting) -> bool:
+    return meeting.status == MeetingStatus.PENDING_LEADER and may_approve(person, meeting)
+
+
+def can_reply(person: Person, invitation: Invitation | None) -> bool:
+    return invitation is not None and invitation.person_id == person.pk
+
+
+def own_invitation(person: Person, meeting: Meeting) -> Invitation | None:
+    return meeting.invitations.filter(person=person).first()
+
+
+def can_read_attachments(request: HttpRequest, meeting: Meeting) -> bool:
+    return visible_meetings(person_of(request)).filter(pk=meeting.pk).exists()
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return reverse("meetings:detail", args=[meeting.pk])
+
+
+# 我的待办 ---------------------------------------------------------------------------------------------------------
+
+INBOX_HORIZON = timedelta(days=14)
+
+
+def meetings_inbox(person: Person) -> list[TodoEntry]:
+    """A person's upcoming meetings (a reply awaited from them first), approvals waiting for them, and the
+    replies still missing on meetings they organise."""
+    now = timezone.now()
+    soon = now + timedelta(days=1)
+    entries: list[TodoEntry] = []
+    invitations = (
+        Invitation.objects.filter(person=person, meeting__status=MeetingStatus.APPROVED,
+                                  meeting__notice_sent_at__isnull=False, meeting__end_at__gte=now,
+                                  meeting__start_at__lte=now + INBOX_HORIZON)
+        .exclude(reply=Reply.ABSENT)
+        .select_related("meeting", "meeting__room", "meeting__organiser")
+        .order_by("meeting__start_at")[:50]
+    )
+    for inv in invitations:
+        m = inv.meeting
+        pending = inv.reply == Reply.PENDING
+        entries.append(TodoEntry(
+            kind="会议回执" if pending else "参加会议",
+            title=f"{m.title}（{m.room.name}）",
+            url=meeting_url(m), action_label="回执" if pending else "查看",
+            due_at=m.start_at, sender=m.organiser.name, due_soon=m.start_at < soon,
+        ))
+    waiting = Meeting.objects.none()
+    if person.has_role(Role.OFFICE_DIRECTOR):
+        waiting = Meeting.objects.of_unit(person.unit).awaiting_director()
+    if person.has_role(*APPROVER_ROLES):
+        waiting = waiting | Meeting.objects.of_unit(person.unit).awaiting_leader()
+    for m in waiting.upcoming(now).select_related("organiser").order_by("start_at")[:50]:
+        if can_director_check(person, m) or can_approve(person, m):
+            entries.append(TodoEntry(kind="会议审批", title=m.title, url=meeting_url(m), action_label="审批",
+                                     due_at=m.start_at, sender=m.organiser.name, due_soon=m.start_at < soon))
+    missing = (
+        Meeting.objects.filter(organiser=person, status=MeetingStatus.APPROVED, notice_sent_at__isnull=False,
+                               start_at__gte=now)
+        .with_counts().filter(unreplied_count__gt=0).order_by("start_at")[:50]
+    )
+    for m in missing:
+        entries.append(TodoEntry(kind="催回执", title=f"{m.title}：{m.unreplied_count} 人未回执", url=meeting_url(m),
+                                 action_label="查看", due_at=m.start_at, sender="系统", due_soon=m.start_at < soon))
+    return entries

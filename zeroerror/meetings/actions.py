@@ -1,0 +1,695 @@
+"""Write paths of 会务工作. Each ``do_*`` runs in one durable transaction, validates before writing (Chinese
+messages) and writes its audit record in the same transaction.
+
+Room bookings lock the room row (``select_for_update``) before looking for overlaps, so two concurrent bookings of
+the same room cannot both succeed.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from zeroerror.attachments.actions import attach, read_upload
+from zeroerror.attachments.models import Attachment
+from zeroerror.audit.models import AuditKind
+from zeroerror.audit.trail import record, snapshot
+from zeroerror.meetings import seating
+from zeroerror.meetings.access import can_director_check, may_approve, meeting_url
+from zeroerror.meetings.models import (
+    NOTICE_LEAD_WORKDAYS,
+    Decision,
+    Invitation,
+    Meeting,
+    MeetingStatus,
+    Reply,
+    Room,
+    SeatingArrangement,
+    SigninMethod,
+)
+from zeroerror.org.models import Department, Person
+from zeroerror.org.roles import Role
+from zeroerror.tracking.actions import create_tracked_item
+from zeroerror.tracking.notify import notify
+from zeroerror.workdays.service import work_calendar
+
+ROOM_FIELDS = ["name", "location", "capacity", "is_large", "has_power", "has_sound", "has_video", "has_recording",
+               "has_projector", "podium_row_size", "hall_rows", "hall_cols", "active"]
+MEETING_FIELDS = ["title", "start_at", "end_at", "room", "organiser", "budget", "important",
+                  "involves_principal_heads", "series", "occurrence", "status"]
+MAX_OCCURRENCES = 52
+SIGNIN_OPENS_BEFORE = timedelta(hours=2)
+FILE_PURPOSES = ["会议材料", "录音", "照片", "领导指示", "会议纪要", "其他"]
+
+
+def _person(actor) -> Person | None:
+    return getattr(actor, "person", None) if actor is not None else None
+
+
+def _local(moment: datetime) -> str:
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
+
+
+# Rooms --------------------------------------------------------------------------------------------------------------
+
+def _check_room(unit, name: str, capacity: int, exclude_pk=None) -> None:
+    if not name.strip():
+        raise ValidationError("请填写会议室名称。")
+    if capacity is None or capacity < 1:
+        raise ValidationError("会议室容纳人数必须大于零。")
+    if Room.objects.of_unit(unit).filter(name=name.strip()).exclude(pk=exclude_pk).exists():
+        raise ValidationError(f"会议室“{name.strip()}”已存在。")
+
+
+@transaction.atomic(durable=True)
+def do_create_room(*, unit, name: str, capacity: int, actor, **fields) -> Room:
+    _check_room(unit, name, capacity)
+    room = Room.objects.create(unit=unit, name=name.strip(), capacity=capacity, **fields)
+    record("meetings.room.create", actor=actor, kind=AuditKind.CREATE, obj=room,
+           changes={"after": snapshot(room, ROOM_FIELDS)})
+    return room
+
+
+@transaction.atomic(durable=True)
+def do_update_room(room: Room, *, actor, **fields) -> Room:
+    room = Room.objects.select_for_update().get(pk=room.pk)
+    before = snapshot(room, ROOM_FIELDS)
+    for key, value in fields.items():
+        setattr(room, key, value)
+    _check_room(room.unit, room.name, room.capacity, exclude_pk=room.pk)
+    booked = Meeting.objects.booked().filter(room=room, end_at__gte=timezone.now()).with_counts()
+    too_small = [m for m in booked if m.invited_count > room.capacity]
+    if too_small:
+        raise ValidationError(f"已预订的会议“{too_small[0].title}”有 {too_small[0].invited_count} 人，"
+                              f"会议室容量不能减到 {room.capacity} 人。")
+    room.save()
+    record("meetings.room.update", actor=actor, kind=AuditKind.CHANGE, obj=room,
+           changes=snapshot_diff(before, snapshot(room, ROOM_FIELDS)))
+    return room
+
+
+def snapshot_diff(before: dict, after: dict) -> dict:
+    return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
+
+
+# Booking ------------------------------------------------------------------------------------------------------------
+
+def occurrences(start_at: datetime, end_at: datetime, weeks: int) -> list[tuple[datetime, datetime]]:
+    """Weekly repetition at the same local wall-clock time (DST-safe for any zone)."""
+    out = []
+    local_start, local_end = timezone.localtime(start_at), timezone.localtime(end_at)
+    tz = local_start.tzinfo
+    for i in range(weeks):
+        s = (local_start.replace(tzinfo=None) + timedelta(weeks=i))
+        e = (local_end.replace(tzinfo=None) + timedelta(weeks=i))
+        out.append((timezone.make_aware(s, tz), timezone.make_aware(e, tz)))
+    return out
+
+
+def _lock_room(room: Room) -> Room:
+    locked = Room.objects.select_for_update().filter(pk=room.pk).first()
+    if locked is None or not locked.active:
+        raise ValidationError("会议室不存在或已停用。")
+    return locked
+
+
+def _check_slot(room: Room, start: datetime, end: datetime, exclude: Iterable[int] = ()) -> None:
+    clash = Meeting.objects.overlapping(room, start, end).exclude(pk__in=list(exclude)).order_by("start_at").first()
+    if clash is not None:
+        raise ValidationError(
+            f"{room.name}在 {_local(start)} 至 {timezone.localtime(end):%H:%M} 已被“{clash.title}”"
+            f"（{_local(clash.start_at)} 至 {timezone.localtime(clash.end_at):%H:%M}）占用，不能重复预订。"
+        )
+
+
+def _check_capacity(room: Room, count: int) -> None:
+    if count > room.capacity:
+        raise ValidationError(f"{room.name}只能容纳 {room.capacity} 人，参会人员有 {count} 人，会场容量不足。")
+
+
+def _clean_people(attendees: Iterable[Person], unit) -> list[Person]:
+    people = list(dict.fromkeys(attendees))
+    if not people:
+        raise ValidationError("请选择参会人员。")
+    strangers = [p.name for p in people if p.unit_id != unit.pk or not p.active]
+    if strangers:
+        raise ValidationError(f"参会人员不在本单位在职人员中：{'、'.join(strangers)}。")
+    return people
+
+
+def _check_podium(people: Sequence[Person], podium: Iterable[Person], host: Person | None) -> None:
+    outside = [p.name for p in [*podium, *([host] if host else [])] if p not in people]
+    if outside:
+        raise ValidationError(f"主席台人员、主持人须在参会人员中：{'、'.join(outside)}。")
+
+
+@transaction.atomic(durable=True)
+def do_create_meeting(
+    *,
+    organiser: Person,
+    title: str,
+    purpose: str,
+    agenda: str,
+    start_at: datetime,
+    end_at: datetime,
+    room: Room,
+    attendees: Iterable[Person],
+    podium: Iterable[Person] = (),
+    host: Person | None = None,
+    materials_note: str = "",
+    budget: Decimal | int = 0,
+    dress_code: str = "",
+    rules: str | None = None,
+    important: bool = False,
+    involves_principal_heads: bool = False,
+    weeks: int = 1,
+    actor,
+) -> list[Meeting]:
+    """Propose a 会议方案 and book its room; with ``weeks`` > 1, one meeting per week, all booked or none."""
+    if timezone.is_naive(start_at) or timezone.is_naive(end_at):
+        raise ValueError("meeting times must be aware")
+    if not title.strip():
+        raise ValidationError("请填写会议名称。")
+    if not purpose.strip() or not agenda.strip():
+        raise ValidationError("会议方案须写明会议目的和议程。")
+    if end_at <= start_at:
+        raise ValidationError("结束时间须晚于开始时间。")
+    if start_at <= timezone.now():
+        raise ValidationError("开始时间须晚于当前时间。")
+    if not 1 <= weeks <= MAX_OCCURRENCES:
+        raise ValidationError(f"每周重复的次数须在 1 到 {MAX_OCCURRENCES} 之间。")
+    budget = Decimal(budget).quantize(Decimal("0.01"))
+    if budget < 0:
+        raise ValidationError("经费预算不能为负数。")
+    if room.unit_id != organiser.unit_id:
+        raise ValidationError("会议室不属于本单位。")
+    people = _clean_people(attendees, organiser.unit)
+    podium = list(dict.fromkeys(podium))
+    _check_podium(people, podium, host)
+    room = _lock_room(room)
+    _check_capacity(room, len(people))
+    slots = occurrences(start_at, end_at, weeks)
+    for s, e in slots:
+        _check_slot(room, s, e)
+    series = uuid.uuid4() if weeks > 1 else None
+    meetings = []
+    for i, (s, e) in enumerate(slots, 1):
+        m = Meeting(
+            unit=organiser.unit, title=title.strip(), purpose=purpose, agenda=agenda, start_at=s, end_at=e, room=room,
+            organiser=organiser, department=organiser.department, materials_note=materials_note, budget=budget,
+            dress_code=dress_code, important=important, involves_principal_heads=involves_principal_heads,
+            series=series, occurrence=i,
+        )
+        if rules is not None:
+            m.rules = rules
+        m.requires_director = m.compute_requires_director(len(people))
+        m.save()
+        Invitation.objects.bulk_create([
+            Invitation(meeting=m, person=p, on_podium=p in podium or p == host, is_host=p == host) for p in people
+        ])
+        record("meetings.meeting.create", actor=actor, kind=AuditKind.CREATE, obj=m,
+               changes={"after": _meeting_snapshot(m), "attendees": [p.pk for p in people]})
+        meetings.append(m)
+    return meetings
+
+
+def _meeting_snapshot(meeting: Meeting) -> dict:
+    data = snapshot(meeting, MEETING_FIELDS)
+    data["series"] = str(meeting.series) if meeting.series else None
+    return data
+
+
+def _refresh_seating(meeting: Meeting, *, actor, reason: str) -> SeatingArrangement | None:
+    existing = SeatingArrangement.objects.select_for_update().filter(meeting=meeting).first()
+    if existing is None:
+        return None
+    try:
+        return _generate_seating(meeting, existing.unit_order, existing.fill, actor=actor, reason=reason)
+    except ValidationError as exc:
+        existing.warnings = [*existing.warnings, f"{reason}后未能重新生成座位表：{'；'.join(exc.messages)}"]
+        existing.save(update_fields=["warnings"])
+        return existing
+
+
+@transaction.atomic(durable=True)
+def do_set_attendees(meeting: Meeting, attendees: Iterable[Person], *, podium: Iterable[Person] = (),
+                     host: Person | None = None, actor) -> Meeting:
+    """Change who is invited. The room must still hold them; new invitees of a notified meeting get their notice;
+    the seating is regenerated."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("会议已取消。")
+    if meeting.end_at <= timezone.now():
+        raise ValidationError("会议已结束，不能再调整参会人员。")
+    people = _clean_people(attendees, meeting.unit)
+    podium = list(dict.fromkeys(podium))
+    _check_podium(people, podium, host)
+    room = _lock_room(meeting.room)
+    _check_capacity(room, len(people))
+    requires = meeting.compute_requires_director(len(people))
+    if requires and not meeting.requires_director and meeting.status != MeetingStatus.DRAFT:
+        raise ValidationError("参会人数将超过10人且要求主要负责人参加，须经办公室主任把关并报主要领导同意："
+                              "请先撤回重新报批。")
+    current = {inv.person_id: inv for inv in meeting.invitations.all()}
+    wanted = {p.pk: p for p in people}
+    removed = [pk for pk in current if pk not in wanted]
+    if removed:
+        Invitation.objects.filter(meeting=meeting, person_id__in=removed).delete()
+    added = [Invitation(meeting=meeting, person=p) for pk, p in wanted.items() if pk not in current]
+    Invitation.objects.bulk_create(added)
+    podium_ids = {p.pk for p in podium} | ({host.pk} if host else set())
+    meeting.invitations.update(on_podium=False, is_host=False)
+    meeting.invitations.filter(person_id__in=podium_ids).update(on_podium=True)
+    if host:
+        meeting.invitations.filter(person=host).update(is_host=True)
+    meeting.requires_director = requires
+    meeting.save(update_fields=["requires_director"])
+    record("meetings.meeting.attendees", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
+           changes={"added": sorted(p.person_id for p in added), "removed": sorted(removed),
+                    "podium": sorted(podium_ids), "host": host.pk if host else None})
+    if meeting.notice_sent_at is not None and added:
+        _send_notices(meeting, actor=actor)
+    _refresh_seating(meeting, actor=actor, reason="参会人员变动")
+    return meeting
+
+
+# Approval (clause 一(二)1) -------------------------------------------------------------------------------------------
+
+def _series_rows(meeting: Meeting, status: str) -> list[Meeting]:
+    """The meeting and the other occurrences of its series in the same state (one plan, one approval)."""
+    if meeting.series:
+        rows = list(Meeting.objects.select_for_update().filter(series=meeting.series, status=status)
+                    .order_by("start_at"))
+    else:
+        rows = list(Meeting.objects.select_for_update().filter(pk=meeting.pk, status=status))
+    if not rows:
+        raise ValidationError("会议状态已变化，请刷新后重试。")
+    return rows
+
+
+def _people_with(unit, *roles: str) -> list[Person]:
+    found: dict[int, Person] = {}
+    for role in roles:
+        for p in Person.objects.active().filter(unit=unit).with_role(role):
+            found[p.pk] = p
+    return list(found.values())
+
+
+def _approvers(meeting: Meeting) -> list[Person]:
+    return [p for p in _people_with(meeting.unit, Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE)
+            if may_approve(p, meeting)]
+
+
+@transaction.atomic(durable=True)
+def do_submit_meeting(meeting: Meeting, *, actor) -> list[Meeting]:
+    """报批: to the office director first when clause 一(二)1 requires it, otherwise to the leaders."""
+    rows = _series_rows(meeting, MeetingStatus.DRAFT)
+    if rows[0].start_at <= timezone.now():
+        raise ValidationError("会议开始时间已过，不能报批。")
+    target = MeetingStatus.PENDING_DIRECTOR if rows[0].requires_director else MeetingStatus.PENDING_LEADER
+    now = timezone.now()
+    for m in rows:
+        m.status, m.submitted_at, m.return_reason = target, now, ""
+        m.save(update_fields=["status", "submitted_at", "return_reason"])
+        record("meetings.meeting.submit", actor=actor, kind=AuditKind.TRANSITION, obj=m,
+               changes={"status": [MeetingStatus.DRAFT, target]})
+    first = rows[0]
+    if target == MeetingStatus.PENDING_DIRECTOR:
+        recipients = _people_with(first.unit, Role.OFFICE_DIRECTOR)
+        title = f"会议方案待把关：{first.title}"
+    else:
+        recipients = _approvers(first)
+        title = f"会议方案待审批：{first.title}"
+    notify(recipients, title, url=meeting_url(first), body=f"{_local(first.start_at)} · {first.room.name}")
+    return rows
+
+
+@transaction.atomic(durable=True)
+def do_director_check(meeting: Meeting, *, actor) -> list[Meeting]:
+    """统一扎口把关 by the office director; the plan then goes to the principal leader."""
+    person = _person(actor)
+    rows = _series_rows(meeting, MeetingStatus.PENDING_DIRECTOR)
+    if person is None or not can_director_check(person, rows[0]):
+        raise ValidationError("只有办公室主任可以统一扎口把关。")
+    now = timezone.now()
+    for m in rows:
+        m.status, m.director_checked_by, m.director_checked_at = MeetingStatus.PENDING_LEADER, person, now
+        m.save(update_fields=["status", "director_checked_by", "director_checked_at"])
+        record("meetings.meeting.director_check", actor=actor, kind=AuditKind.TRANSITION, obj=m,
+               changes={"status": [MeetingStatus.PENDING_DIRECTOR, MeetingStatus.PENDING_LEADER]})
+    notify(_approvers(rows[0]), f"会议方案待审批：{rows[0].title}", url=meeting_url(rows[0]),
+           body=f"已经办公室主任{person.name}把关，请主要领导审定。")
+    return rows
+
+
+@transaction.atomic(durable=True)
+def do_approve_meeting(meeting: Meeting, *, actor) -> list[Meeting]:
+    person = _person(actor)
+    rows = _series_rows(meeting, MeetingStatus.PENDING_LEADER)
+    first = rows[0]
+    if person is None or not may_approve(person, first):
+        if first.requires_director:
+            raise ValidationError("要求主要负责人参加且超过10人的会议，须报经本单位主要领导同意。")
+        raise ValidationError("会议须经本单位领导（主要领导或分管领导）批准。")
+    if first.requires_director and first.director_checked_at is None:
+        raise ValidationError("该会议须先经办公室主任统一扎口把关。")
+    now = timezone.now()
+    for m in rows:
+        m.status, m.approved_by, m.approved_at = MeetingStatus.APPROVED, person, now
+        m.save(update_fields=["status", "approved_by", "approved_at"])
+        record("meetings.meeting.approve", actor=actor, kind=AuditKind.TRANSITION, obj=m,
+               changes={"status": [MeetingStatus.PENDING_LEADER, MeetingStatus.APPROVED]})
+    notify([first.organiser], f"会议方案已批准：{first.title}", url=meeting_url(first), body=f"批准人：{person.name}")
+    return rows
+
+
+@transaction.atomic(durable=True)
+def do_return_meeting(meeting: Meeting, reason: str, *, actor) -> list[Meeting]:
+    """退回修改, by the director at the check or the approving leader."""
+    person = _person(actor)
+    if not reason.strip():
+        raise ValidationError("请填写退回意见。")
+    status = meeting.status
+    if status not in (MeetingStatus.PENDING_DIRECTOR, MeetingStatus.PENDING_LEADER):
+        raise ValidationError("只有待把关、待审批的会议可以退回。")
+    rows = _series_rows(meeting, status)
+    allowed = can_director_check(person, rows[0]) if status == MeetingStatus.PENDING_DIRECTOR else (
+        person is not None and may_approve(person, rows[0]))
+    if not allowed:
+        raise ValidationError("您不能退回此会议方案。")
+    for m in rows:
+        m.status, m.return_reason = MeetingStatus.DRAFT, reason.strip()
+        m.director_checked_by, m.director_checked_at = None, None
+        m.save(update_fields=["status", "return_reason", "director_checked_by", "director_checked_at"])
+        record("meetings.meeting.return", actor=actor, kind=AuditKind.TRANSITION, obj=m,
+               changes={"status": [status, MeetingStatus.DRAFT], "reason": reason.strip()})
+    notify([rows[0].organiser], f"会议方案被退回：{rows[0].title}", url=meeting_url(rows[0]), body=reason.strip())
+    return rows
+
+
+@transaction.atomic(durable=True)
+def do_cancel_meeting(meeting: Meeting, reason: str, *, actor) -> Meeting:
+    """Cancel one occurrence: the room is freed and those already notified are told."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not reason.strip():
+        raise ValidationError("请填写取消原因。")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("会议已取消。")
+    if meeting.start_at <= timezone.now():
+        raise ValidationError("会议已开始，不能取消。")
+    before = meeting.status
+    meeting.status, meeting.cancel_reason = MeetingStatus.CANCELLED, reason.strip()
+    meeting.save(update_fields=["status", "cancel_reason"])
+    record("meetings.meeting.cancel", actor=actor, kind=AuditKind.TRANSITION, obj=meeting,
+           changes={"status": [before, MeetingStatus.CANCELLED], "reason": reason.strip()})
+    notified = [inv.person for inv in meeting.invitations.filter(notified_at__isnull=False).select_related("person")]
+    notify(notified, f"会议取消：{meeting.title}", url=meeting_url(meeting),
+           body=f"原定 {_local(meeting.start_at)} 在{meeting.room.name}召开的会议取消。原因：{reason.strip()}")
+    return meeting
+
+
+# Notices and replies (clause 一(二)3) -------------------------------------------------------------------------------
+
+def notice_deadline(meeting: Meeting) -> datetime:
+    """The latest moment a notice is on time: NOTICE_LEAD_WORKDAYS working days before the start."""
+    return work_calendar().subtract_workdays(timezone.localtime(meeting.start_at), NOTICE_LEAD_WORKDAYS)
+
+
+def notice_text(meeting: Meeting) -> str:
+    """The notice, generated from the plan: time, place, agenda, dress, materials, rules, how to reply."""
+    lines = [
+        f"会议名称：{meeting.title}",
+        f"会议时间：{timezone.localtime(meeting.start_at):%Y年%m月%d日 %H:%M}至{timezone.localtime(meeting.end_at):%H:%M}",
+        f"会议地点：{meeting.room.name}{'（' + meeting.room.location + '）' if meeting.room.location else ''}",
+        f"会议议程：\n{meeting.agenda.strip()}",
+        f"着装要求：{meeting.dress_code or '无特殊要求'}",
+        f"需携带材料：{meeting.materials_note or '无'}",
+    ]
+    if meeting.rules.strip():
+        lines.append(f"会议纪律：{meeting.rules.strip()}")
+    lines.append(f"承办：{meeting.department.name} {meeting.organiser.name}{' ' + meeting.organiser.phone if meeting.organiser.phone else ''}")
+    lines.append("请在系统中回执：本人参加、委派他人参加（注明姓名）或请假（注明事由）。")
+    return "\n".join(lines)
+
+
+def _send_notices(meeting: Meeting, *, actor) -> int:
+    pending = list(meeting.invitations.filter(notified_at__isnull=True).select_related("person"))
+    if not pending:
+        return 0
+    now = timezone.now()
+    first = meeting.notice_sent_at is None
+    if first:
+        meeting.notice_sent_at = now
+        meeting.notice_late = now > notice_deadline(meeting)
+        meeting.save(update_fields=["notice_sent_at", "notice_late"])
+    Invitation.objects.filter(pk__in=[inv.pk for inv in pending]).update(notified_at=now)
+    notify([inv.person for inv in pending], f"会议通知：{meeting.title}", url=meeting_url(meeting),
+           body=notice_text(meeting))
+    record("meetings.meeting.notice", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
+           changes={"recipients": [inv.person_id for inv in pending], "late": meeting.notice_late,
+                    "first": first})
+    return len(pending)
+
+
+@transaction.atomic(durable=True)
+def do_send_notices(meeting: Meeting, *, actor) -> int:
+    """Send the notice (in-app and e-mail) to every invitee not yet notified. Refused before approval."""
+    meeting = Meeting.objects.select_for_update().select_related("room", "organiser", "department").get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.APPROVED:
+        raise ValidationError("会议方案未经领导批准，不能发出会议通知。")
+    if meeting.end_at <= timezone.now():
+        raise ValidationError("会议已结束，不能再发通知。")
+    count = _send_notices(meeting, actor=actor)
+    if not count:
+        raise ValidationError("所有参会人员都已通知。")
+    return count
+
+
+@transaction.atomic(durable=True)
+def do_reply(invitation: Invitation, reply: str, *, deputy_name: str = "", reason: str = "", actor) -> Invitation:
+    """回执 by the invitee (or recorded by the office on the invitee's phone call)."""
+    invitation = Invitation.objects.select_for_update().select_related("meeting").get(pk=invitation.pk)
+    meeting = invitation.meeting
+    if meeting.status != MeetingStatus.APPROVED or invitation.notified_at is None:
+        raise ValidationError("尚未收到会议通知，不能回执。")
+    if meeting.end_at <= timezone.now():
+        raise ValidationError("会议已结束，不能再回执。")
+    if reply not in (Reply.ATTEND, Reply.DEPUTY, Reply.ABSENT):
+        raise ValidationError("请选择回执：本人参加、委派他人参加或请假。")
+    deputy_name, reason = deputy_name.strip(), reason.strip()
+    if reply == Reply.DEPUTY and not deputy_name:
+        raise ValidationError("委派他人参加的，请填写代参会人员姓名。")
+    if reply == Reply.ABSENT and not reason:
+        raise ValidationError("请假的，请填写请假事由。")
+    before = [invitation.reply, invitation.attending_name]
+    invitation.reply = reply
+    invitation.deputy_name = deputy_name if reply == Reply.DEPUTY else ""
+    invitation.absence_reason = reason if reply == Reply.ABSENT else ""
+    invitation.replied_at = timezone.now()
+    invitation.save(update_fields=["reply", "deputy_name", "absence_reason", "replied_at"])
+    record("meetings.invitation.reply", actor=actor, kind=AuditKind.CHANGE, obj=invitation,
+           changes={"meeting": meeting.pk, "reply": [before[0], reply], "deputy_name": invitation.deputy_name,
+                    "reason": invitation.absence_reason})
+    if before != [invitation.reply, invitation.attending_name]:
+        _refresh_seating(meeting, actor=actor, reason="回执变动")
+    return invitation
+
+
+# Sign-in (clause 一(二)7) --------------------------------------------------------------------------------------------
+
+def signin_open(meeting: Meeting, now: datetime | None = None) -> bool:
+    now = now or timezone.now()
+    return meeting.status == MeetingStatus.APPROVED and meeting.start_at - SIGNIN_OPENS_BEFORE <= now < meeting.end_at
+
+
+def _sign(invitation: Invitation, method: str, by: Person | None, *, actor) -> bool:
+    if invitation.signed_in_at is not None:
+        return False  # signing twice is harmless
+    invitation.signed_in_at = timezone.now()
+    invitation.signin_method = method
+    invitation.signed_in_by = by if method == SigninMethod.STAFF else None
+    invitation.save(update_fields=["signed_in_at", "signin_method", "signed_in_by"])
+    record("meetings.invitation.signin", actor=actor, kind=AuditKind.CHANGE, obj=invitation,
+           changes={"meeting": invitation.meeting_id, "method": method})
+    return True
+
+
+@transaction.atomic(durable=True)
+def do_sign_in(meeting: Meeting, person: Person, *, actor) -> tuple[Invitation, bool]:
+    """On-site sign-in by the meeting's code. Returns (invitation, newly signed)."""
+    invitation = Invitation.objects.select_for_update().select_related("meeting").filter(
+        meeting=meeting, person=person).first()
+    if invitation is None:
+        raise ValidationError("您不在本次会议的参会人员名单中，不能签到。")
+    if not signin_open(invitation.meeting):
+        raise ValidationError("不在签到时间内（会前2小时至会议结束）。")
+    return invitation, _sign(invitation, SigninMethod.SELF, None, actor=actor)
+
+
+@transaction.atomic(durable=True)
+def do_staff_sign_in(invitation: Invitation, *, actor) -> bool:
+    """A member of the 会务 staff ticks a name at the desk."""
+    invitation = Invitation.objects.select_for_update().select_related("meeting").get(pk=invitation.pk)
+    if not signin_open(invitation.meeting):
+        raise ValidationError("不在签到时间内（会前2小时至会议结束）。")
+    return _sign(invitation, SigninMethod.STAFF, _person(actor), actor=actor)
+
+
+# Seating (clauses 一(二)7, 9) ------------------------------------------------------------------------------------------
+
+def _hall_for(room: Room, people: int) -> seating.Hall:
+    if room.hall_rows and room.hall_cols:
+        return seating.Hall(rows=room.hall_rows, cols=room.hall_cols)
+    cols = max(1, min(room.capacity, 10))
+    return seating.Hall(rows=max(1, math.ceil(max(room.capacity, people) / cols)), cols=cols)
+
+
+def seating_input(meeting: Meeting) -> list[seating.Attendee]:
+    """Everyone expected (absentees excluded, deputies under their own name); the podium by protocol rank."""
+    invitations = list(meeting.invitations.expected().with_people().order_by(
+        "person__department__order", "person__rank", "person_id"))
+    podium = sorted((i for i in invitations if i.on_podium or i.is_host), key=lambda i: (i.person.rank, i.person_id))
+    order = {inv.pk: n for n, inv in enumerate(podium, 1)}
+    return [
+        seating.Attendee(key=f"p{inv.person_id}", name=inv.attending_name, unit=inv.person.department.name,
+                         rank=order.get(inv.pk), host=inv.is_host)
+        for inv in invitations
+    ]
+
+
+def _placement_json(p: seating.Placement) -> dict:
+    return {"key": p.key, "name": p.name, "unit": p.unit, "order": p.order, "host": p.host,
+            "row": p.seat.row, "col": p.seat.col}
+
+
+def plan_from(arrangement: SeatingArrangement) -> seating.SeatingPlan:
+    """Rebuild the pure plan from what is stored (for the PDFs and the comparison on regeneration)."""
+    def placement(d: dict, area: str) -> seating.Placement:
+        return seating.Placement(seating.SeatRef(area, d["row"], d["col"]), d["key"], d["name"], d["unit"],
+                                 d.get("order"), host=d.get("host", False))
+    hall = arrangement.hall or {}
+    return seating.SeatingPlan(
+        podium_rows=[[placement(d, seating.PODIUM) for d in row] for row in arrangement.podium],
+        hall=seating.Hall(rows=hall["rows"], cols=hall["cols"]) if hall.get("rows") else None,
+        hall_placements=[placement(d, seating.HALL) for d in hall.get("placements", [])],
+        unit_sequence=list(arrangement.unit_sequence), warnings=list(arrangement.warnings),
+    )
+
+
+def _generate_seating(meeting: Meeting, unit_order: str, fill: str, *, actor, reason: str) -> SeatingArrangement:
+    room = meeting.room
+    people = seating_input(meeting)
+    if not people:
+        raise ValidationError("没有需要安排座位的参会人员。")
+    hall = _hall_for(room, len(people))
+    units = list(Department.objects.filter(unit=meeting.unit).order_by("order", "id").values_list("name", flat=True))
+    podium = seating.PodiumSettings(row_sizes=(room.podium_row_size,) if room.podium_row_size else ())
+    audience = seating.AudienceSettings(unit_order=seating.UnitOrder(unit_order), unit_list=tuple(units),
+                                        fill=seating.Fill(fill))
+    try:
+        plan = seating.arrange(people, hall, podium=podium, audience=audience)
+    except seating.SeatingError as exc:
+        raise ValidationError(str(exc))
+    problems = seating.check_placements(plan.placements, people, hall)
+    if problems:
+        raise ValidationError("；".join(p.message for p in problems))
+    roster = Person.objects.active().filter(unit=meeting.unit).values_list("name", flat=True)
+    flags = seating.proofread_plan(plan, roster)
+    arrangement = SeatingArrangement.objects.select_for_update().filter(meeting=meeting).first()
+    changed = seating.changed_seats(plan_from(arrangement), plan) if arrangement else []
+    if arrangement is None:
+        arrangement = SeatingArrangement(meeting=meeting, version=0)
+    arrangement.unit_order, arrangement.fill = unit_order, fill
+    arrangement.podium = [[_placement_json(p) for p in row] for row in plan.podium_rows]
+    arrangement.hall = {"rows": hall.rows, "cols": hall.cols,
+                        "placements": [_placement_json(p) for p in plan.hall_placements]}
+    arrangement.unit_sequence, arrangement.warnings = plan.unit_sequence, plan.warnings
+    arrangement.name_flags = [f.message for f in flags]
+    arrangement.generated_at, arrangement.generated_by = timezone.now(), _person(actor)
+    arrangement.version += 1
+    arrangement.save()
+    record("meetings.seating.generate", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
+           changes={"version": arrangement.version, "reason": reason, "changed": changed,
+                    "name_flags": arrangement.name_flags, "unit_order": unit_order, "fill": fill})
+    return arrangement
+
+
+@transaction.atomic(durable=True)
+def do_generate_seating(meeting: Meeting, *, unit_order: str = "list", fill: str = "rows", actor) -> SeatingArrangement:
+    meeting = Meeting.objects.select_for_update().select_related("room").get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("会议已取消。")
+    if not meeting.room.is_large:
+        raise ValidationError("座位表用于在大会议室召开的会议；小型会议实行现场签到。")
+    if unit_order not in seating.UnitOrder.__members__.values() or fill not in seating.Fill.__members__.values():
+        raise ValidationError("请选择单位排序和排列方式。")
+    return _generate_seating(meeting, unit_order, fill, actor=actor, reason="生成座位表")
+
+
+@transaction.atomic(durable=True)
+def do_record_export(meeting: Meeting, what: str, *, actor, version: int | None = None) -> None:
+    record("meetings.seating.export", actor=actor, kind=AuditKind.EXPORT, obj=meeting,
+           changes={"file": what, "version": version})
+
+
+# Minutes and decisions (clauses 一(二)11, 12) -------------------------------------------------------------------------
+
+@transaction.atomic(durable=True)
+def do_record_minutes(meeting: Meeting, text: str, *, actor) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.APPROVED:
+        raise ValidationError("只有已批准召开的会议才有会议记录。")
+    if meeting.start_at > timezone.now():
+        raise ValidationError("会议尚未开始，不能记录。")
+    if not text.strip():
+        raise ValidationError("会议记录不能为空。")
+    before = meeting.minutes
+    meeting.minutes, meeting.minutes_by, meeting.minutes_at = text.strip(), _person(actor), timezone.now()
+    meeting.save(update_fields=["minutes", "minutes_by", "minutes_at"])
+    record("meetings.meeting.minutes", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
+           changes={"minutes": [before, meeting.minutes]})
+    return meeting
+
+
+@transaction.atomic(durable=True)
+def do_add_decision(meeting: Meeting, *, text: str, owner: Person, due_at: datetime, actor) -> Decision:
+    """议定事项: recorded with an owner and a deadline and handed to 督办 as a tracked item (clause 一(二)12)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.APPROVED or meeting.start_at > timezone.now():
+        raise ValidationError("会议召开后才能记录议定事项。")
+    if not text.strip():
+        raise ValidationError("请填写议定事项。")
+    if owner.unit_id != meeting.unit_id or not owner.active:
+        raise ValidationError("责任人须为本单位在职人员。")
+    if timezone.is_naive(due_at):
+        raise ValueError("due_at must be aware")
+    if due_at <= timezone.now():
+        raise ValidationError("完成时限须晚于当前时间。")
+    decision = Decision.objects.create(meeting=meeting, text=text.strip(), owner=owner, due_at=due_at,
+                                       created_by=_person(actor))
+    short = text.strip().splitlines()[0][:80]
+    decision.tracked_item = create_tracked_item(
+        title=f"会议议定事项：{short}", owner=owner, due_at=due_at, area="meetings", clause_id="一(二)12",
+        detail=f"{meeting.title}（{_local(meeting.start_at)}）议定：\n{text.strip()}",
+        source=decision, source_label=meeting.title, source_url=meeting_url(meeting), actor=actor,
+    )
+    decision.save(update_fields=["tracked_item"])
+    record("meetings.decision.create", actor=actor, kind=AuditKind.CREATE, obj=decision,
+           changes={"meeting": meeting.pk, "owner": owner.pk, "due_at": due_at,
+                    "tracked_item": decision.tracked_item.pk})
+    return decision
+
+
+@transaction.atomic(durable=True)
+def do_attach_meeting_file(meeting: Meeting, upload, *, purpose: str, actor) -> Attachment:
+    """Materials, recordings, photos, leaders' instructions: filed with the meeting (one dossier, 一(二)13)."""
+    if purpose not in FILE_PURPOSES:
+        raise ValidationError("请选择文件类别。")
+    return attach(meeting, upload.name, read_upload(upload), purpose=purpose, actor=actor)

@@ -1,0 +1,1 @@
+"""Demo data for 会务工作 (filled in below)."""

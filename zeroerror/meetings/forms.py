@@ -1,0 +1,124 @@
+from django import forms
+from django.utils import timezone
+
+from zeroerror.meetings import seating
+from zeroerror.meetings.actions import FILE_PURPOSES, MAX_OCCURRENCES
+from zeroerror.meetings.models import Reply, Room
+from zeroerror.org.models import Person
+
+DT_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name}（{obj.department.name}{' · ' + obj.position if obj.position else ''}）"
+
+
+class PeopleChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name}（{obj.department.name}{' · ' + obj.position if obj.position else ''}）"
+
+
+class RoomForm(forms.ModelForm):
+    class Meta:
+        model = Room
+        fields = ["name", "location", "capacity", "is_large", "has_power", "has_sound", "has_video", "has_recording",
+                  "has_projector", "podium_row_size", "hall_rows", "hall_cols", "active"]
+
+
+class AttendeesForm(forms.Form):
+    attendees = PeopleChoice(label="参会人员", queryset=Person.objects.none(),
+                             widget=forms.SelectMultiple(attrs={"size": 12}))
+    podium = PeopleChoice(label="主席台就座", queryset=Person.objects.none(), required=False,
+                          widget=forms.SelectMultiple(attrs={"size": 6}),
+                          help_text="大会议室开会时主席台人员；按职级排序自动排座次")
+    host = PersonChoice(label="主持人", queryset=Person.objects.none(), required=False)
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = people if people is not None else Person.objects.active()
+        people = people.select_related("department").order_by("department__order", "rank", "id")
+        for name in ("attendees", "podium", "host"):
+            self.fields[name].queryset = people
+
+
+class MeetingForm(AttendeesForm):
+    title = forms.CharField(label="会议名称", max_length=200)
+    purpose = forms.CharField(label="会议目的", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    agenda = forms.CharField(label="会议议程", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    start_at = forms.DateTimeField(label="开始时间", widget=DT_WIDGET)
+    end_at = forms.DateTimeField(label="结束时间", widget=DT_WIDGET)
+    room = forms.ModelChoiceField(label="会议室", queryset=Room.objects.none())
+    weeks = forms.IntegerField(label="每周重复次数", min_value=1, max_value=MAX_OCCURRENCES, initial=1,
+                               help_text="1 表示只开一次；每次都要有空闲的会议室，否则整个系列都不预订")
+    materials_note = forms.CharField(label="需携带材料", required=False, max_length=1000)
+    budget = forms.DecimalField(label="经费预算（元）", min_value=0, max_digits=12, decimal_places=2, initial=0)
+    dress_code = forms.CharField(label="着装要求", required=False, max_length=100)
+    rules = forms.CharField(label="会议纪律", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
+                            initial="请提前10分钟到场签到；会议期间手机调至静音，不得随意进出。")
+    important = forms.BooleanField(label="重要会议", required=False)
+    involves_principal_heads = forms.BooleanField(
+        label="要求各科室主要负责人参加", required=False,
+        help_text="超过10人的，须经办公室主任统一扎口把关并报主要领导同意（一(二)1）")
+
+    field_order = ["title", "purpose", "agenda", "start_at", "end_at", "room", "weeks", "attendees", "podium", "host",
+                   "materials_note", "dress_code", "rules", "budget", "important", "involves_principal_heads"]
+
+    def __init__(self, *args, rooms=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["room"].queryset = rooms if rooms is not None else Room.objects.active()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_at"), data.get("end_at")
+        if start and start <= timezone.now():
+            self.add_error("start_at", "开始时间须晚于当前时间。")
+        if start and end and end <= start:
+            self.add_error("end_at", "结束时间须晚于开始时间。")
+        return data
+
+
+class ReplyForm(forms.Form):
+    reply = forms.ChoiceField(label="回执", widget=forms.RadioSelect,
+                              choices=[(Reply.ATTEND, Reply.ATTEND.label), (Reply.DEPUTY, Reply.DEPUTY.label),
+                                       (Reply.ABSENT, Reply.ABSENT.label)])
+    deputy_name = forms.CharField(label="代参会人员姓名", required=False, max_length=50)
+    reason = forms.CharField(label="请假事由", required=False, max_length=200)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="意见/原因", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SeatingForm(forms.Form):
+    unit_order = forms.ChoiceField(label="单位排序", choices=[
+        (seating.UnitOrder.LIST, "按公布的科室顺序"), (seating.UnitOrder.STROKES, "按笔画"),
+        (seating.UnitOrder.PINYIN, "按拼音")])
+    fill = forms.ChoiceField(label="排列方式", choices=[
+        (seating.Fill.ROWS, "横排"), (seating.Fill.COLUMNS, "竖排"), (seating.Fill.CENTRE_OUT, "左右交错")])
+
+
+class MinutesForm(forms.Form):
+    text = forms.CharField(label="会议记录/纪要", widget=forms.Textarea(attrs={"rows": 8}), max_length=50000)
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(label="议定事项", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    owner = PersonChoice(label="责任人", queryset=Person.objects.none())
+    due_at = forms.DateTimeField(label="完成时限", widget=DT_WIDGET)
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = people if people is not None else Person.objects.active()
+        self.fields["owner"].queryset = people.select_related("department")
+
+    def clean_due_at(self):
+        due = self.cleaned_data["due_at"]
+        if due <= timezone.now():
+            raise forms.ValidationError("完成时限须晚于当前时间。")
+        return due
+
+
+class AttachForm(forms.Form):
+    purpose = forms.ChoiceField(label="文件类别", choices=[(p, p) for p in FILE_PURPOSES])
+    file = forms.FileField(label="文件")

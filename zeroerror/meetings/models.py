@@ -1,0 +1,300 @@
+"""会务工作 (clauses 一(二)1–13): rooms, meeting plans (会议方案) with their approval, invitations with notices,
+replies and sign-in, the stored seating arrangement, minutes and the decided items (议定事项).
+
+A meeting holds its room from the moment it is proposed until it is cancelled: booking refuses overlaps and rooms
+smaller than the attendee list (see ``actions.do_create_meeting``). A recurring meeting is one row per occurrence,
+sharing ``series``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from zeroerror.org.models import Department, Person, Unit
+
+# A notice sent later than this many working days before the start is flagged 迟发 (clause 一(二)3).
+NOTICE_LEAD_WORKDAYS = 2
+# Clause 一(二)1: a meeting of the principal heads with more than this many attendees goes through the office
+# director and needs the principal leader's consent.
+LARGE_MEETING_THRESHOLD = 10
+
+
+def new_signin_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class RoomQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def of_unit(self, unit):
+        return self.filter(unit=unit)
+
+
+class Room(models.Model):
+    EQUIPMENT = ("has_power", "has_sound", "has_video", "has_recording", "has_projector")
+
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="rooms")
+    name = models.CharField("会议室", max_length=100)
+    location = models.CharField("位置", max_length=200, blank=True)
+    capacity = models.PositiveIntegerField("容纳人数")
+    is_large = models.BooleanField("大会议室", default=False, help_text="大会议室开会须印发座位表并现场签到（一(二)7）")
+    has_power = models.BooleanField("电源", default=True)
+    has_sound = models.BooleanField("音响", default=False)
+    has_video = models.BooleanField("视频", default=False)
+    has_recording = models.BooleanField("录音", default=False)
+    has_projector = models.BooleanField("投影仪", default=False)
+    podium_row_size = models.PositiveIntegerField("主席台每排座位", default=0, help_text="0 表示主席台只有一排")
+    hall_rows = models.PositiveIntegerField("台下座位排数", default=0)
+    hall_cols = models.PositiveIntegerField("台下每排座位", default=0)
+    active = models.BooleanField("启用", default=True)
+
+    objects = RoomQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "会议室"
+        verbose_name_plural = "会议室"
+        ordering = ["name", "id"]
+        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="room_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def equipment_labels(self) -> list[str]:
+        return [str(self._meta.get_field(f).verbose_name) for f in self.EQUIPMENT if getattr(self, f)]
+
+
+class MeetingStatus(models.TextChoices):
+    DRAFT = "draft", "拟定中"
+    PENDING_DIRECTOR = "pending_director", "待办公室主任把关"
+    PENDING_LEADER = "pending_leader", "待领导审批"
+    APPROVED = "approved", "已批准"
+    CANCELLED = "cancelled", "已取消"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def booked(self):
+        """Meetings that hold their room (everything but cancelled ones)."""
+        return self.exclude(status=MeetingStatus.CANCELLED)
+
+    def overlapping(self, room, start, end):
+        return self.booked().filter(room=room, start_at__lt=end, end_at__gt=start)
+
+    def of_unit(self, unit):
+        return self.filter(unit=unit)
+
+    def upcoming(self, now=None):
+        return self.filter(end_at__gte=now or timezone.now())
+
+    def in_series(self, series):
+        return self.filter(series=series) if series else self.none()
+
+    def awaiting_director(self):
+        return self.filter(status=MeetingStatus.PENDING_DIRECTOR)
+
+    def awaiting_leader(self):
+        return self.filter(status=MeetingStatus.PENDING_LEADER)
+
+    def with_related(self):
+        return self.select_related("room", "organiser", "department", "approved_by", "director_checked_by")
+
+    def with_counts(self):
+        return self.annotate(
+            invited_count=Count("invitations", distinct=True),
+            unreplied_count=Count("invitations", filter=Q(invitations__reply=Reply.PENDING), distinct=True),
+            signed_count=Count("invitations", filter=Q(invitations__signed_in_at__isnull=False), distinct=True),
+        )
+
+
+class Meeting(models.Model):
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="meetings")
+    title = models.CharField("会议名称", max_length=200)
+    purpose = models.TextField("会议目的")
+    agenda = models.TextField("会议议程")
+    start_at = models.DateTimeField("开始时间", db_index=True)
+    end_at = models.DateTimeField("结束时间")
+    room = models.ForeignKey(Room, verbose_name="会议室", on_delete=models.PROTECT, related_name="meetings")
+    organiser = models.ForeignKey(Person, verbose_name="承办人", on_delete=models.PROTECT, related_name="organised_meetings")
+    department = models.ForeignKey(Department, verbose_name="承办科室", on_delete=models.PROTECT, related_name="meetings")
+    attendees = models.ManyToManyField(Person, through="Invitation", through_fields=("meeting", "person"),
+                                       related_name="meetings", verbose_name="参会人员")
+    materials_note = models.TextField("需携带材料", blank=True)
+    budget = models.DecimalField("经费预算（元）", max_digits=12, decimal_places=2, default=0)
+    dress_code = models.CharField("着装要求", max_length=100, blank=True)
+    rules = models.TextField("会议纪律", blank=True, default="请提前10分钟到场签到；会议期间手机调至静音，不得随意进出。")
+    important = models.BooleanField("重要会议", default=False)
+    involves_principal_heads = models.BooleanField(
+        "要求各科室（乡镇、部门）主要负责人参加", default=False,
+        help_text="超过10人的，须经办公室主任统一扎口把关并报主要领导同意（一(二)1）",
+    )
+    requires_director = models.BooleanField("须办公室主任把关", default=False, editable=False)
+    series = models.UUIDField("系列会议", null=True, blank=True, db_index=True)
+    occurrence = models.PositiveIntegerField("系列第几次", default=1)
+    status = models.CharField("状态", max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT,
+                              db_index=True)
+    created_at = models.DateTimeField("拟定时间", default=timezone.now)
+    submitted_at = models.DateTimeField("报批时间", null=True, blank=True)
+    director_checked_by = models.ForeignKey(Person, verbose_name="把关人", null=True, blank=True,
+                                            on_delete=models.PROTECT, related_name="+")
+    director_checked_at = models.DateTimeField("把关时间", null=True, blank=True)
+    approved_by = models.ForeignKey(Person, verbose_name="批准人", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    approved_at = models.DateTimeField("批准时间", null=True, blank=True)
+    return_reason = models.TextField("退回意见", blank=True)
+    cancel_reason = models.TextField("取消原因", blank=True)
+    notice_sent_at = models.DateTimeField("通知发出时间", null=True, blank=True)
+    notice_late = models.BooleanField("通知迟发", default=False)
+    signin_token = models.CharField("签到码", max_length=40, unique=True, default=new_signin_token)
+    minutes = models.TextField("会议记录/纪要", blank=True)
+    minutes_by = models.ForeignKey(Person, verbose_name="记录人", null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    minutes_at = models.DateTimeField("记录时间", null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "会议"
+        verbose_name_plural = "会议"
+        ordering = ["start_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_at__gt=models.F("start_at")), name="meeting_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{timezone.localtime(self.start_at):%Y-%m-%d %H:%M}）"
+
+    def compute_requires_director(self, attendee_count: int) -> bool:
+        """Clause 一(二)1: principal heads asked to attend and more than 10 people."""
+        return self.involves_principal_heads and attendee_count > LARGE_MEETING_THRESHOLD
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == MeetingStatus.APPROVED
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in (MeetingStatus.CANCELLED,)
+
+    @property
+    def has_started(self) -> bool:
+        return self.start_at <= timezone.now()
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end_at - self.start_at
+
+
+class Reply(models.TextChoices):
+    PENDING = "pending", "未回执"
+    ATTEND = "attend", "本人参加"
+    DEPUTY = "deputy", "委派他人参加"
+    ABSENT = "absent", "请假"
+
+
+class SigninMethod(models.TextChoices):
+    SELF = "self", "扫码签到"
+    STAFF = "staff", "工作人员代签"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def unreplied(self):
+        return self.filter(reply=Reply.PENDING)
+
+    def expected(self):
+        """Someone is expected in the room: not excused."""
+        return self.exclude(reply=Reply.ABSENT)
+
+    def not_signed_in(self):
+        return self.filter(signed_in_at__isnull=True)
+
+    def with_people(self):
+        return self.select_related("person", "person__department")
+
+
+class Invitation(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(Person, verbose_name="参会人员", on_delete=models.PROTECT, related_name="invitations")
+    on_podium = models.BooleanField("主席台就座", default=False)
+    is_host = models.BooleanField("主持人", default=False)
+    notified_at = models.DateTimeField("通知时间", null=True, blank=True)
+    reply = models.CharField("回执", max_length=10, choices=Reply.choices, default=Reply.PENDING)
+    deputy_name = models.CharField("代参会人员", max_length=50, blank=True)
+    absence_reason = models.CharField("请假事由", max_length=200, blank=True)
+    replied_at = models.DateTimeField("回执时间", null=True, blank=True)
+    signed_in_at = models.DateTimeField("签到时间", null=True, blank=True)
+    signin_method = models.CharField("签到方式", max_length=10, choices=SigninMethod.choices, blank=True)
+    signed_in_by = models.ForeignKey(Person, verbose_name="代签人", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "参会邀请"
+        verbose_name_plural = "参会邀请"
+        ordering = ["person__rank", "person__department__order", "id"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="invitation_unique_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.meeting.title}"
+
+    @property
+    def attending_name(self) -> str:
+        """The name on the seat and the card: the deputy's when a deputy comes."""
+        return self.deputy_name if self.reply == Reply.DEPUTY and self.deputy_name else self.person.name
+
+
+class SeatingArrangement(models.Model):
+    """The stored result of ``seating.arrange`` for a large-room meeting (clauses 一(二)7, 9)."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="seating")
+    unit_order = models.CharField("单位排序", max_length=10, default="list")
+    fill = models.CharField("排列方式", max_length=12, default="rows")
+    podium = models.JSONField("主席台", default=list)  # rows of {key,name,unit,order,host,row,col}
+    hall = models.JSONField("台下", default=dict)  # {"rows", "cols", "placements": [...]}
+    unit_sequence = models.JSONField("单位顺序", default=list)
+    warnings = models.JSONField("提示", default=list)
+    name_flags = models.JSONField("姓名核对", default=list)
+    generated_at = models.DateTimeField("生成时间", default=timezone.now)
+    generated_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField("版本", default=1)
+
+    class Meta:
+        verbose_name = "座位表"
+        verbose_name_plural = "座位表"
+
+    def __str__(self) -> str:
+        return f"{self.meeting.title} 座位表 v{self.version}"
+
+
+class DecisionQuerySet(models.QuerySet):
+    def with_item(self):
+        return self.select_related("owner", "tracked_item")
+
+
+class Decision(models.Model):
+    """议定事项: each becomes a tracked item (clause 一(二)12) owned by ``owner`` and due at ``due_at``."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="decisions")
+    text = models.TextField("议定事项")
+    owner = models.ForeignKey(Person, verbose_name="责任人", on_delete=models.PROTECT, related_name="+")
+    due_at = models.DateTimeField("完成时限")
+    tracked_item = models.OneToOneField("tracking.TrackedItem", null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+")
+    created_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "议定事项"
+        verbose_name_plural = "议定事项"
+        ordering = ["due_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

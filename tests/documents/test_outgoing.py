@@ -1,0 +1,213 @@
+"""发文: 拟稿 → 核稿 → 首读 → 签发 → 编号 → 印制 → 分发 → 归档, and the refusals of each step."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from zeroerror.audit.models import AuditRecord
+from zeroerror.documents import actions, proofing
+from zeroerror.documents.models import DocumentNumber, OutgoingDocument, OutgoingStatus
+from zeroerror.tracking.models import TrackedItem
+
+
+def snapshot(doc):
+    doc = OutgoingDocument.objects.get(pk=doc.pk)
+    return {f.attname: getattr(doc, f.attname) for f in OutgoingDocument._meta.concrete_fields}
+
+
+def test_a_document_goes_through_every_step_with_who_and_when(docs):
+    doc = docs.make_outgoing()
+    assert doc.status == OutgoingStatus.DRAFT and doc.agency_code == "测医发"
+    doc = docs.advance(doc, OutgoingStatus.ARCHIVED)
+    assert doc.reviewer == docs.bob and doc.first_reader == docs.reader and doc.signer == docs.principal
+    assert doc.first_read_policy and doc.first_read_norms and doc.first_read_precision
+    assert doc.sign_opinion == "同意印发" and doc.signed_at is not None
+    assert doc.doc_number.startswith("测医发〔") and doc.doc_number.endswith("〕1号")
+    assert doc.print_checks == dict.fromkeys(actions.PRINT_CHECKS, True)
+    assert [e.step for e in doc.events.all()] == ["拟稿", "核稿", "首读", "签发", "编号", "印制", "分发", "归档"]
+    actions_logged = set(AuditRecord.objects.filter(object_type="documents.outgoingdocument", object_id=str(doc.pk))
+                         .values_list("action", flat=True))
+    assert {"documents.outgoing.first_read", "documents.outgoing.sign", "documents.outgoing.number"} <= actions_logged
+    assert not TrackedItem.objects.for_source(doc).active().exists()
+
+
+@pytest.mark.clause("一(一)2")
+@pytest.mark.parametrize("stage", [OutgoingStatus.DRAFT, OutgoingStatus.REVIEWED, OutgoingStatus.FIRST_READ_PASSED])
+def test_no_number_before_first_read_passed_and_signing(docs, stage):
+    doc = docs.make_outgoing()
+    if stage != OutgoingStatus.DRAFT:
+        doc = docs.advance(doc, stage)
+    before = snapshot(doc)
+    with pytest.raises(ValidationError) as exc:
+        actions.do_assign_number(doc, actor=docs.alice.user)
+    assert "首读" in exc.value.messages[0] or "签发" in exc.value.messages[0]
+    assert snapshot(doc) == before
+    assert not DocumentNumber.objects.exists()
+
+
+@pytest.mark.clause("一(一)2")
+def test_steps_out_of_order_are_refused_and_nothing_changes(docs):
+    doc = docs.make_outgoing()
+    before = snapshot(doc)
+    with pytest.raises(ValidationError, match="核稿之后"):
+        actions.do_first_read(doc, policy=True, norms=True, precision=True, actor=docs.reader.user)
+    with pytest.raises(ValidationError, match="首读通过后才能签发"):
+        actions.do_sign_outgoing(doc, actor=docs.principal.user)
+    with pytest.raises(ValidationError, match="编号后才能印制"):
+        actions.do_print_outgoing(doc, checks=dict.fromkeys(actions.PRINT_CHECKS, True), actor=docs.alice.user)
+    with pytest.raises(ValidationError, match="印制后才能分发"):
+        actions.do_distribute_outgoing(doc, actor=docs.alice.user)
+    assert snapshot(doc) == before
+
+
+@pytest.mark.clause("一(一)2")
+def test_a_failed_first_read_sends_the_draft_back_with_the_opinion(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.REVIEWED)
+    with pytest.raises(ValidationError, match="请填写首读意见"):
+        actions.do_first_read(doc, policy=True, norms=False, precision=True, actor=docs.reader.user)
+    doc = actions.do_first_read(doc, policy=True, norms=False, precision=True, opinion="文种应为“通知”，格式不符",
+                                actor=docs.reader.user)
+    assert doc.status == OutgoingStatus.DRAFT and doc.first_read_norms is False
+    assert doc.first_read_opinion == "文种应为“通知”，格式不符"
+    item = TrackedItem.objects.for_source(doc).active().get()
+    assert item.owner == docs.alice and item.clause_id == "一(一)2"
+    with pytest.raises(ValidationError):
+        actions.do_assign_number(doc, actor=docs.alice.user)
+
+
+@pytest.mark.clause("一(一)2")
+def test_only_a_first_reader_other_than_the_drafter_reads_first(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.REVIEWED)
+    with pytest.raises(ValidationError, match="只有首读人员"):
+        actions.do_first_read(doc, policy=True, norms=True, precision=True, actor=docs.bob.user)
+    own = docs.advance(docs.make_outgoing(by=docs.reader), OutgoingStatus.REVIEWED)
+    with pytest.raises(ValidationError, match="拟稿人不能首读"):
+        actions.do_first_read(own, policy=True, norms=True, precision=True, actor=docs.reader.user)
+
+
+@pytest.mark.clause("一(一)4")
+def test_each_review_step_gets_a_tracked_item_for_its_owner(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.REVIEWED)
+    item = TrackedItem.objects.for_source(doc).active().get()
+    assert item.owner == docs.reader and item.area == "documents"
+    doc = docs.advance(doc, OutgoingStatus.FIRST_READ_PASSED)
+    item = TrackedItem.objects.for_source(doc).active().get()
+    assert item.owner == docs.leo  # the leader in charge of the drafting department signs 下行文
+    assert item.clause_id == "一(一)4"
+
+
+def test_review_is_by_someone_else_from_the_office_or_the_department_head(docs):
+    doc = docs.make_outgoing()
+    with pytest.raises(ValidationError, match="拟稿人以外"):
+        actions.do_review_outgoing(doc, actor=docs.alice.user)
+    with pytest.raises(ValidationError, match="无权查看或办理"):
+        actions.do_review_outgoing(doc, actor=docs.charlie.user)
+    with pytest.raises(ValidationError, match="办公室人员或拟稿科室负责人"):
+        actions.do_review_outgoing(doc, actor=docs.leo.user)
+
+
+def test_proofreading_errors_block_review_unless_overridden_with_a_reason(docs, monkeypatch):
+    monkeypatch.setattr(actions, "unresolved_proofreading_errors", proofing.unresolved_proofreading_errors)
+    doc = docs.make_outgoing(body="各科室要认真贯彻落实。\n一.加强组织领导")
+    with pytest.raises(ValidationError, match="校对发现1处差错未解决"):
+        actions.do_review_outgoing(doc, actor=docs.bob.user)
+    assert OutgoingDocument.objects.get(pk=doc.pk).status == OutgoingStatus.DRAFT
+    doc = actions.do_review_outgoing(doc, override_reason="引用原文，保留原序号", actor=docs.bob.user)
+    assert doc.status == OutgoingStatus.REVIEWED and doc.review_override_reason == "引用原文，保留原序号"
+    assert AuditRecord.objects.filter(action="documents.outgoing.review").get().changes["override_reason"] \
+        == "引用原文，保留原序号"
+
+
+def test_the_proofreading_seam_keeps_errors_only(monkeypatch):
+    assert proofing.unresolved_proofreading_errors("关于加强管理的通知\n一、加强领导。") == []
+    found = proofing.unresolved_proofreading_errors("一.加强领导")
+    assert found and all(f.severity == "error" for f in found)
+
+
+def test_the_seam_finds_nothing_without_the_engine(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_engine(name, *args, **kwargs):
+        if name.startswith("zeroerror.proofread"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_engine)
+    assert proofing.unresolved_proofreading_errors("一.加强领导") == []
+
+
+def test_signing_is_for_leaders_and_upward_documents_for_the_principal(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.FIRST_READ_PASSED)
+    with pytest.raises(ValidationError, match="单位负责人"):
+        actions.do_sign_outgoing(doc, actor=docs.director.user)
+    request = docs.advance(docs.make_outgoing(kind="request", title="关于购置设备的请示", addressees="县卫生健康局"),
+                           OutgoingStatus.FIRST_READ_PASSED)
+    with pytest.raises(ValidationError, match="上行文须由主要负责人签发"):
+        actions.do_sign_outgoing(request, actor=docs.leo.user)
+    assert actions.do_sign_outgoing(request, actor=docs.principal.user).signer == docs.principal
+    assert actions.do_sign_outgoing(doc, actor=docs.leo.user).signer == docs.leo
+
+
+def test_a_substantive_change_after_signing_goes_back_to_the_signer(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.SIGNED)
+    doc = actions.do_update_outgoing(doc, body=doc.body + "\n三、加强督促检查。", actor=docs.alice.user)
+    assert doc.status == OutgoingStatus.FIRST_READ_PASSED and doc.resign_by == docs.principal
+    assert doc.signer is None
+    item = TrackedItem.objects.for_source(doc).active().get()
+    assert item.owner == docs.principal and "重新签发" in item.title
+    with pytest.raises(ValidationError):
+        actions.do_assign_number(doc, actor=docs.alice.user)
+    with pytest.raises(ValidationError, match="原签发人王院长重新签发"):
+        actions.do_sign_outgoing(doc, actor=docs.leo.user)
+    doc = actions.do_sign_outgoing(doc, actor=docs.principal.user)
+    assert doc.status == OutgoingStatus.SIGNED and doc.resign_by is None
+    assert actions.do_assign_number(doc, actor=docs.alice.user).seq == 1
+
+
+def test_a_non_substantive_change_after_signing_keeps_the_signature(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.SIGNED)
+    doc = actions.do_update_outgoing(doc, copies=30, actor=docs.alice.user)
+    assert doc.status == OutgoingStatus.SIGNED and doc.copies == 30 and doc.signer == docs.principal
+
+
+def test_a_substantive_change_before_signing_needs_review_and_first_read_again(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.FIRST_READ_PASSED)
+    doc = actions.do_update_outgoing(doc, title="关于规范公文处理的通知", actor=docs.alice.user)
+    assert doc.status == OutgoingStatus.DRAFT and doc.reviewer is None and doc.first_reader is None
+
+
+def test_a_numbered_document_cannot_be_edited(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.NUMBERED)
+    with pytest.raises(ValidationError, match="先作废文号"):
+        actions.do_update_outgoing(doc, body="改了", actor=docs.alice.user)
+
+
+@pytest.mark.clause("一(一)7")
+def test_printing_needs_every_check_ticked(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.NUMBERED)
+    checks = dict.fromkeys(actions.PRINT_CHECKS, True) | {"no_inverted_pages": False, "right_letterhead": False}
+    with pytest.raises(ValidationError, match="无倒页、未错用文头"):
+        actions.do_print_outgoing(doc, checks=checks, actor=docs.alice.user)
+    assert OutgoingDocument.objects.get(pk=doc.pk).status == OutgoingStatus.NUMBERED
+
+
+@pytest.mark.clause("一(一)3", "一(一)7")
+def test_a_classified_document_is_printed_in_secure_premises(docs):
+    doc = docs.make_outgoing(secrecy_level="confidential", secrecy_period="1年")
+    for person in (docs.bob, docs.reader, docs.principal):
+        actions.do_add_to_route(doc, person, reason="经办", actor=docs.alice.user)
+    doc = docs.advance(doc, OutgoingStatus.NUMBERED)
+    with pytest.raises(ValidationError, match="秘密★1年，须在符合保密要求的场所印制"):
+        actions.do_print_outgoing(doc, checks=dict.fromkeys(actions.PRINT_CHECKS, True), actor=docs.alice.user)
+    doc = actions.do_print_outgoing(doc, checks=dict.fromkeys(actions.PRINT_CHECKS, True), secure_printing=True,
+                                    actor=docs.alice.user)
+    assert doc.secure_printing
+
+
+def test_bad_drafts_are_refused_with_every_fault(docs):
+    with pytest.raises(ValidationError) as exc:
+        docs.make_outgoing(title="关于开会的通知。", body="", secrecy_level="confidential", secrecy_period="40年")
+    text = "；".join(exc.value.messages)
+    assert "标题末尾不加标点" in text and "请填写正文" in text and "保密期限" in text
+    assert not OutgoingDocument.objects.exists()

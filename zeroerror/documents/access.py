@@ -1,0 +1,157 @@
+"""Who may see a 公文 and who may take each step. Every view of the app goes through this module.
+
+Seeing: :meth:`DocumentQuerySet.visible_to` — a document with a 密级 only by the people on its route and auditors
+(clause 一(一)3); anything else a person may not see is 404, never a hint that it exists.
+Acting: the ``can_*`` predicates; the actions check the same predicates and refuse with a Chinese message.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+
+from zeroerror.core.access import person_of
+from zeroerror.documents.models import (
+    LEADER_ROLES,
+    IncomingDocument,
+    IncomingStatus,
+    OutgoingDocument,
+    OutgoingStatus,
+)
+from zeroerror.org.models import Person
+from zeroerror.org.roles import Role
+
+DIRECTOR_ROLES = (Role.OFFICE_DIRECTOR, Role.OFFICE_DEPUTY_DIRECTOR)
+
+
+def get_outgoing_or_404(request: HttpRequest, pk: int) -> OutgoingDocument:
+    doc = OutgoingDocument.objects.with_people().visible_to(person_of(request)).filter(pk=pk).first()
+    if doc is None:
+        raise Http404("发文不存在。")
+    return doc
+
+
+def get_incoming_or_404(request: HttpRequest, pk: int) -> IncomingDocument:
+    doc = IncomingDocument.objects.with_people().visible_to(person_of(request)).filter(pk=pk).first()
+    if doc is None:
+        raise Http404("收文不存在。")
+    return doc
+
+
+def can_see(person: Person, doc) -> bool:
+    return type(doc).objects.visible_to(person).filter(pk=doc.pk).exists()
+
+
+def can_read_attachments(request: HttpRequest, doc) -> bool:
+    """Attachment links work only for the people who may see the document (off the route: 404)."""
+    return can_see(person_of(request), doc)
+
+
+def is_office(person: Person) -> bool:
+    """办公室 staff: they register, number, print, distribute and file."""
+    return person.department.is_office or person.has_role(*DIRECTOR_ROLES)
+
+
+def is_leader(person: Person) -> bool:
+    return person.has_role(*LEADER_ROLES)
+
+
+# 发文 ---------------------------------------------------------------------------------------------------------------
+
+def can_draft(person: Person) -> bool:
+    return True
+
+
+def can_edit_outgoing(person: Person, doc: OutgoingDocument) -> bool:
+    editable = doc.status in (OutgoingStatus.DRAFT, OutgoingStatus.REVIEWED, OutgoingStatus.FIRST_READ_PASSED,
+                              OutgoingStatus.SIGNED)
+    return editable and (person.pk == doc.drafter_id or is_office(person))
+
+
+def can_review_outgoing(person: Person, doc: OutgoingDocument) -> bool:
+    """核稿: someone other than the drafter — the office, or the head of the drafting department."""
+    return (doc.status == OutgoingStatus.DRAFT and person.pk != doc.drafter_id
+            and (is_office(person) or doc.department_id in person.headed_department_ids))
+
+
+def can_first_read(person: Person, doc: OutgoingDocument) -> bool:
+    return (doc.status == OutgoingStatus.REVIEWED and person.has_role(Role.FIRST_READER)
+            and person.pk != doc.drafter_id)
+
+
+def can_sign_outgoing(person: Person, doc: OutgoingDocument) -> bool:
+    """签发 (条例 第二十一条): a leader of the unit; 上行文 by the principal leader; after a substantive change, the
+    original signer."""
+    if doc.status != OutgoingStatus.FIRST_READ_PASSED or not is_leader(person):
+        return False
+    if doc.resign_by_id is not None:
+        return person.pk == doc.resign_by_id
+    return person.has_role(Role.PRINCIPAL_LEADER) or not doc.is_upward
+
+
+def can_number_outgoing(person: Person, doc: OutgoingDocument) -> bool:
+    return doc.status == OutgoingStatus.SIGNED and is_office(person)
+
+
+def can_void_number(person: Person, doc: OutgoingDocument) -> bool:
+    return doc.status in (OutgoingStatus.NUMBERED, OutgoingStatus.PRINTED) and is_office(person)
+
+
+def can_print_outgoing(person: Person, doc: OutgoingDocument) -> bool:
+    return doc.status == OutgoingStatus.NUMBERED and is_office(person)
+
+
+def can_distribute_outgoing(person: Person, doc: OutgoingDocument) -> bool:
+    return doc.status == OutgoingStatus.PRINTED and is_office(person)
+
+
+def can_archive_outgoing(person: Person, doc: OutgoingDocument) -> bool:
+    return doc.status == OutgoingStatus.DISTRIBUTED and is_office(person)
+
+
+def can_export_outgoing(person: Person, doc: OutgoingDocument) -> bool:
+    return bool(doc.doc_number)
+
+
+# 收文 ---------------------------------------------------------------------------------------------------------------
+
+def can_receive(person: Person) -> bool:
+    return is_office(person)
+
+
+def can_register_incoming(person: Person, doc: IncomingDocument) -> bool:
+    return doc.status == IncomingStatus.RECEIVED and is_office(person)
+
+
+def can_review_incoming(person: Person, doc: IncomingDocument) -> bool:
+    return doc.status == IncomingStatus.REGISTERED and is_office(person)
+
+
+def can_propose_incoming(person: Person, doc: IncomingDocument) -> bool:
+    return doc.status == IncomingStatus.ACCEPTED and person.has_role(*DIRECTOR_ROLES)
+
+
+def can_instruct_incoming(person: Person, doc: IncomingDocument) -> bool:
+    if doc.status not in (IncomingStatus.PROPOSED, IncomingStatus.INSTRUCTED) or not is_leader(person):
+        return False
+    return person.has_role(Role.PRINCIPAL_LEADER) or doc.leaders.filter(pk=person.pk).exists()
+
+
+def can_assign_incoming(person: Person, doc: IncomingDocument) -> bool:
+    return doc.status == IncomingStatus.INSTRUCTED and (person.has_role(*DIRECTOR_ROLES) or is_office(person))
+
+
+def can_complete_incoming(person: Person, doc: IncomingDocument) -> bool:
+    if doc.status != IncomingStatus.HANDLING:
+        return False
+    return (person.pk == doc.handler_id or doc.main_department_id in person.headed_department_ids
+            or person.has_role(*DIRECTOR_ROLES))
+
+
+def can_archive_incoming(person: Person, doc: IncomingDocument) -> bool:
+    return doc.status == IncomingStatus.DONE and is_office(person)
+
+
+def can_manage_route(person: Person, doc) -> bool:
+    """Adding a reader to the route of a classified document: the office, a leader, or its drafter/registrar."""
+    owner_id = doc.drafter_id if isinstance(doc, OutgoingDocument) else doc.registrar_id
+    return doc.is_classified and (is_office(person) or is_leader(person) or person.pk == owner_id)

@@ -1,0 +1,169 @@
+from django import forms
+from django.utils import timezone
+
+from zeroerror.documents.actions import PRINT_CHECKS
+from zeroerror.documents.docnumber import DocumentKind, SecrecyLevel, Urgency
+from zeroerror.documents.models import LEADER_ROLES, OutgoingDocument
+from zeroerror.org.models import Department, Person
+
+SECRECY_CHOICES = [("", "非密")] + SecrecyLevel.choices()
+DATETIME = {"type": "datetime-local"}
+
+
+def _textarea(rows: int = 4):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class OutgoingForm(forms.ModelForm):
+    """拟稿 / 修改: the structured fields of the document (validated by the action)."""
+
+    secrecy_level = forms.ChoiceField(label="密级", choices=SECRECY_CHOICES, required=False)
+
+    class Meta:
+        model = OutgoingDocument
+        fields = ["kind", "urgency", "secrecy_level", "secrecy_period", "title", "addressees", "body",
+                  "attachment_names", "signature", "note", "copy_to", "copies"]
+        widgets = {"body": _textarea(12), "attachment_names": _textarea(3), "copy_to": _textarea(3)}
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signature"].required = False
+        if unit is not None and not self.instance.pk:
+            self.fields["signature"].initial = unit.name
+
+
+class ReviewForm(forms.Form):
+    override_reason = forms.CharField(label="校对差错放行理由", required=False, widget=_textarea(2),
+                                      help_text="校对引擎发现差错而仍需通过核稿时填写，将被记录")
+
+
+class FirstReadForm(forms.Form):
+    policy = forms.BooleanField(label="政策性：符合党和国家方针政策、法律法规及上级规定", required=False)
+    norms = forms.BooleanField(label="规范性：行文规则、文种、格式、体例符合要求", required=False)
+    precision = forms.BooleanField(label="精准性：文字、数字、时间、名称准确无误", required=False)
+    opinion = forms.CharField(label="首读意见", required=False, widget=_textarea(3),
+                              help_text="任一项不通过时必填，文稿退回拟稿人修改")
+
+
+class SignForm(forms.Form):
+    opinion = forms.CharField(label="签发意见", max_length=300, initial="同意")
+
+
+class VoidNumberForm(forms.Form):
+    reason = forms.CharField(label="作废原因", max_length=300)
+
+
+class PrintForm(forms.Form):
+    secure_printing = forms.BooleanField(label="涉密公文已在符合保密要求的场所印制", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, label in PRINT_CHECKS.items():
+            self.fields[key] = forms.BooleanField(label=f"已核对：{label}", required=False)
+        self.order_fields([*PRINT_CHECKS, "secure_printing"])
+
+    def action_kwargs(self):
+        data = self.cleaned_data
+        return {"checks": {k: data.get(k) for k in PRINT_CHECKS}, "secure_printing": data.get("secure_printing")}
+
+
+class DistributeForm(forms.Form):
+    note = forms.CharField(label="分发说明", required=False, max_length=300)
+
+
+class EmptyForm(forms.Form):
+    pass
+
+
+class RouteForm(forms.Form):
+    person = forms.ModelChoiceField(label="人员", queryset=Person.objects.none())
+    reason = forms.CharField(label="经办环节", max_length=50, initial="传阅")
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.active().filter(unit=unit).select_related("department")
+
+    def action_kwargs(self):
+        return {"person_added": self.cleaned_data["person"], "reason": self.cleaned_data["reason"]}
+
+
+# 收文 ---------------------------------------------------------------------------------------------------------------
+
+class ReceiveForm(forms.Form):
+    sender = forms.CharField(label="来文机关", max_length=100)
+    received_count = forms.IntegerField(label="件数", min_value=1, initial=1)
+
+
+class RegisterForm(forms.Form):
+    sender = forms.CharField(label="来文机关", max_length=100)
+    doc_number = forms.CharField(label="来文文号", max_length=50, help_text="如 青卫发〔2026〕12号")
+    title = forms.CharField(label="标题", max_length=200)
+    kind = forms.ChoiceField(label="文种", choices=[("", "—")] + DocumentKind.choices(), required=False)
+    urgency = forms.ChoiceField(label="紧急程度", choices=Urgency.choices(), initial=Urgency.NORMAL)
+    secrecy_level = forms.ChoiceField(label="密级", choices=SECRECY_CHOICES, required=False)
+    secrecy_period = forms.CharField(label="保密期限", max_length=20, required=False, help_text="如 1年、6个月、长期")
+    received_on = forms.DateField(label="收文日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    copies = forms.IntegerField(label="份数", min_value=1)
+    pages = forms.IntegerField(label="页数", min_value=1)
+    scan = forms.FileField(label="扫描件", required=False)
+
+    def action_kwargs(self):
+        data = dict(self.cleaned_data)
+        upload = data.pop("scan", None)
+        data["scans"] = [(upload.name, upload.read())] if upload else []
+        return data
+
+
+class IncomingReviewForm(forms.Form):
+    ours = forms.TypedChoiceField(label="初审结论", coerce=lambda v: v == "yes",
+                                  choices=[("yes", "属本单位办理，列入办理程序"), ("no", "不属本单位办理：退回或转办")])
+    reason = forms.CharField(label="理由", required=False, widget=_textarea(2),
+                             help_text="退回或转办时必填（行文规则、文种、格式或办理主体的问题）")
+    transfer_to = forms.CharField(label="转至", required=False, max_length=100, help_text="转办时填写接收单位；不填为退回")
+
+
+class ProposeForm(forms.Form):
+    proposal = forms.CharField(label="拟办意见", widget=_textarea(3))
+    leaders = forms.ModelMultipleChoiceField(label="呈送领导批示", queryset=Person.objects.none(),
+                                             widget=forms.CheckboxSelectMultiple)
+    main_department = forms.ModelChoiceField(label="拟主办科室", queryset=Department.objects.none(), required=False)
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        leaders = Person.objects.active().filter(unit=unit)
+        ids = set()
+        for role in LEADER_ROLES:
+            ids |= set(leaders.with_role(role).values_list("pk", flat=True))
+        self.fields["leaders"].queryset = leaders.filter(pk__in=ids)
+        self.fields["main_department"].queryset = Department.objects.active().filter(unit=unit)
+
+
+class InstructForm(forms.Form):
+    text = forms.CharField(label="批示内容", widget=_textarea(3), strip=False, help_text="原文照录")
+    due_at = forms.DateTimeField(label="要求办结时间", required=False,
+                                 widget=forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"))
+
+    def clean_due_at(self):
+        due = self.cleaned_data["due_at"]
+        if due is not None and due <= timezone.now():
+            raise forms.ValidationError("要求办结时间须晚于当前时间。")
+        return due
+
+
+class AssignForm(forms.Form):
+    main_department = forms.ModelChoiceField(label="主办科室", queryset=Department.objects.none())
+    handler = forms.ModelChoiceField(label="承办人", queryset=Person.objects.none(), required=False,
+                                     help_text="不选则由主办科室负责人承办")
+    co_departments = forms.ModelMultipleChoiceField(label="协办科室", queryset=Department.objects.none(),
+                                                    required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        departments = Department.objects.active().filter(unit=unit)
+        self.fields["main_department"].queryset = departments
+        self.fields["co_departments"].queryset = departments
+        self.fields["handler"].queryset = Person.objects.active().filter(unit=unit).select_related("department")
+
+
+class CompleteForm(forms.Form):
+    result = forms.CharField(label="办理结果", widget=_textarea(3))

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from zeroerror.documents import views, views_docx
+
+app_name = "documents"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("outgoing/", views.outgoing_list, name="outgoing_list"),
+    path("outgoing/new/", views.outgoing_create, name="outgoing_create"),
+    path("outgoing/<int:pk>/", views.outgoing_detail, name="outgoing_detail"),
+    path("outgoing/<int:pk>/edit/", views.outgoing_edit, name="outgoing_edit"),
+    path("outgoing/<int:pk>/docx/", views_docx.outgoing_docx, name="outgoing_docx"),
+    path("outgoing/<int:pk>/<slug:step>/", views.outgoing_step, name="outgoing_step"),
+    path("numbers/", views.number_register, name="numbers"),
+    path("incoming/", views.incoming_list, name="incoming_list"),
+    path("incoming/new/", views.incoming_create, name="incoming_create"),
+    path("incoming/<int:pk>/", views.incoming_detail, name="incoming_detail"),
+    path("incoming/<int:pk>/<slug:step>/", views.incoming_step, name="incoming_step"),
+]

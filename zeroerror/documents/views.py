@@ -1,0 +1,263 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from zeroerror.attachments.models import Attachment
+from zeroerror.core.access import person_of
+from zeroerror.documents import access, actions, forms
+from zeroerror.documents.models import (
+    DocumentNumber,
+    IncomingDocument,
+    IncomingStatus,
+    OutgoingDocument,
+    OutgoingStatus,
+)
+from zeroerror.tracking.models import TrackedItem
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str
+    form: type
+    action: Any
+    allowed: Any
+    success: str
+    unit_form: bool = False
+
+
+OUTGOING_STEPS = {
+    "review": Step("核稿", forms.ReviewForm, actions.do_review_outgoing, access.can_review_outgoing, "已核稿，送首读。"),
+    "first_read": Step("首读", forms.FirstReadForm, actions.do_first_read, access.can_first_read, "首读结果已记录。"),
+    "sign": Step("签发", forms.SignForm, actions.do_sign_outgoing, access.can_sign_outgoing, "已签发。"),
+    "number": Step("编号", forms.EmptyForm, actions.do_assign_number, access.can_number_outgoing, "已编号。"),
+    "void": Step("作废文号", forms.VoidNumberForm, actions.do_void_number, access.can_void_number, "文号已作废。"),
+    "print": Step("印制", forms.PrintForm, actions.do_print_outgoing, access.can_print_outgoing, "已印制。"),
+    "distribute": Step("分发", forms.DistributeForm, actions.do_distribute_outgoing, access.can_distribute_outgoing,
+                       "已分发。"),
+    "archive": Step("归档", forms.EmptyForm, actions.do_archive_outgoing, access.can_archive_outgoing, "已归档。"),
+    "route": Step("加入流转范围", forms.RouteForm, actions.do_add_to_route, access.can_manage_route, "已加入流转范围。",
+                  unit_form=True),
+}
+
+INCOMING_STEPS = {
+    "register": Step("登记", forms.RegisterForm, actions.do_register_incoming, access.can_register_incoming,
+                     "已登记。"),
+    "review": Step("初审", forms.IncomingReviewForm, actions.do_review_incoming, access.can_review_incoming,
+                   "初审结论已记录。"),
+    "propose": Step("拟办", forms.ProposeForm, actions.do_propose_incoming, access.can_propose_incoming,
+                    "已拟办，呈领导批示。", unit_form=True),
+    "instruct": Step("批示", forms.InstructForm, actions.do_instruct_incoming, access.can_instruct_incoming,
+                     "批示已记录。"),
+    "assign": Step("交办承办", forms.AssignForm, actions.do_assign_incoming, access.can_assign_incoming,
+                   "已交办承办。", unit_form=True),
+    "complete": Step("办结", forms.CompleteForm, actions.do_complete_incoming, access.can_complete_incoming,
+                     "已办结。"),
+    "archive": Step("归档", forms.EmptyForm, actions.do_archive_incoming, access.can_archive_incoming, "已归档。"),
+    "route": Step("加入流转范围", forms.RouteForm, actions.do_add_to_route, access.can_manage_route, "已加入流转范围。",
+                  unit_form=True),
+}
+
+
+def _year_choices() -> list[int]:
+    this = timezone.localdate().year
+    return list(range(this, this - 6, -1))
+
+
+def _filtered(request: HttpRequest, qs, statuses):
+    year = request.GET.get("year", "")
+    status = request.GET.get("status", "")
+    q = request.GET.get("q", "").strip()
+    if year.isdigit():
+        qs = qs.of_year(int(year))
+    if status in dict(statuses):
+        qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(doc_number__icontains=q))
+    return qs, {"year": year, "status": status, "q": q, "years": _year_choices(), "statuses": statuses}
+
+
+def _forms_for(steps: dict[str, Step], person, doc) -> list[tuple[str, Step, Any]]:
+    shown = []
+    for key, step in steps.items():
+        if step.allowed(person, doc):
+            form = step.form(unit=doc.unit) if step.unit_form else step.form()
+            shown.append((key, step, form))
+    return shown
+
+
+def _run_step(request: HttpRequest, doc, step: Step) -> None:
+    kwargs = {"unit": doc.unit} if step.unit_form else {}
+    form = step.form(request.POST, request.FILES, **kwargs)
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return
+    data = form.action_kwargs() if hasattr(form, "action_kwargs") else dict(form.cleaned_data)
+    try:
+        step.action(doc, **data, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, step.success)
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    person_of(request)
+    return redirect("documents:incoming_list")
+
+
+# 发文 ---------------------------------------------------------------------------------------------------------------
+
+def outgoing_list(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    qs = OutgoingDocument.objects.with_people().visible_to(person)
+    qs, filters = _filtered(request, qs, OutgoingStatus.choices)
+    page = Paginator(qs.order_by("-created_at", "-id"), 50).get_page(request.GET.get("page"))
+    return render(request, "documents/outgoing_list.html", {
+        "title": "发文", "page": page, **filters, "can_draft": access.can_draft(person),
+    })
+
+
+def outgoing_create(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    form = forms.OutgoingForm(request.POST or None, unit=person.unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            doc = actions.do_create_outgoing(**form.cleaned_data, actor=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "文稿已保存。")
+            return redirect("documents:outgoing_detail", doc.pk)
+    return render(request, "documents/outgoing_form.html", {"title": "拟稿", "form": form})
+
+
+def outgoing_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    doc = access.get_outgoing_or_404(request, pk)
+    if not access.can_edit_outgoing(person, doc):
+        messages.error(request, "该文稿当前不能由您修改。")
+        return redirect("documents:outgoing_detail", doc.pk)
+    form = forms.OutgoingForm(request.POST or None, instance=OutgoingDocument.objects.get(pk=doc.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_update_outgoing(doc, **form.cleaned_data, actor=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "文稿已修改。")
+            return redirect("documents:outgoing_detail", doc.pk)
+    return render(request, "documents/outgoing_form.html", {"title": "修改文稿", "form": form, "doc": doc})
+
+
+def outgoing_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    doc = access.get_outgoing_or_404(request, pk)
+    if doc.is_classified:
+        actions.record_view(doc, actor=request.user)
+    return render(request, "documents/outgoing_detail.html", {
+        "title": doc.title, "doc": doc,
+        "events": doc.events.select_related("actor"),
+        "route": doc.route.select_related("person__department"),
+        "numbers": doc.numbers.all(),
+        "items": TrackedItem.objects.for_source(doc).with_people(),
+        "attachments": Attachment.objects.for_owner(doc),
+        "step_forms": _forms_for(OUTGOING_STEPS, person, doc),
+        "can_edit": access.can_edit_outgoing(person, doc),
+        "can_export": access.can_export_outgoing(person, doc),
+    })
+
+
+@require_POST
+def outgoing_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    person_of(request)
+    doc = access.get_outgoing_or_404(request, pk)
+    if step not in OUTGOING_STEPS:
+        raise Http404
+    _run_step(request, doc, OUTGOING_STEPS[step])
+    return redirect("documents:outgoing_detail", doc.pk)
+
+
+def number_register(request: HttpRequest) -> HttpResponse:
+    """发文字号登记簿: every number ever assigned, void ones with their reason (only documents one may see)."""
+    person = person_of(request)
+    visible = OutgoingDocument.objects.visible_to(person).values("pk")
+    year = request.GET.get("year", "")
+    qs = DocumentNumber.objects.filter(document_id__in=visible).select_related("document", "issued_by")
+    if year.isdigit():
+        qs = qs.filter(year=int(year))
+    page = Paginator(qs.order_by("-year", "agency_code", "-seq"), 100).get_page(request.GET.get("page"))
+    return render(request, "documents/numbers.html", {
+        "title": "发文字号登记簿", "page": page, "year": year, "years": _year_choices(),
+    })
+
+
+# 收文 ---------------------------------------------------------------------------------------------------------------
+
+def incoming_list(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    qs = IncomingDocument.objects.with_people().visible_to(person)
+    qs, filters = _filtered(request, qs, IncomingStatus.choices)
+    page = Paginator(qs.order_by("-received_at", "-id"), 50).get_page(request.GET.get("page"))
+    return render(request, "documents/incoming_list.html", {
+        "title": "收文", "page": page, **filters, "can_receive": access.can_receive(person),
+    })
+
+
+def incoming_create(request: HttpRequest) -> HttpResponse:
+    """签收."""
+    person = person_of(request)
+    if not access.can_receive(person):
+        messages.error(request, "只有办公室人员可以签收公文。")
+        return redirect("documents:incoming_list")
+    form = forms.ReceiveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            doc = actions.do_receive_incoming(**form.cleaned_data, actor=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "已签收，请登记。")
+            return redirect("documents:incoming_detail", doc.pk)
+    return render(request, "documents/incoming_form.html", {"title": "签收来文", "form": form})
+
+
+def incoming_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    doc = access.get_incoming_or_404(request, pk)
+    if doc.is_classified:
+        actions.record_view(doc, actor=request.user)
+    step_forms = _forms_for(INCOMING_STEPS, person, doc)
+    for key, _step, form in step_forms:
+        if key == "register":
+            form.initial = {"sender": doc.sender, "received_on": timezone.localtime(doc.received_at).date()}
+        if key == "assign" and doc.main_department_id:
+            form.initial = {"main_department": doc.main_department_id}
+    return render(request, "documents/incoming_detail.html", {
+        "title": doc.title or doc.sender, "doc": doc,
+        "events": doc.events.select_related("actor"),
+        "route": doc.route.select_related("person__department"),
+        "instructions": doc.instructions.select_related("leader"),
+        "items": TrackedItem.objects.for_source(doc).with_people(),
+        "attachments": Attachment.objects.for_owner(doc),
+        "step_forms": step_forms,
+    })
+
+
+@require_POST
+def incoming_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    person_of(request)
+    doc = access.get_incoming_or_404(request, pk)
+    if step not in INCOMING_STEPS:
+        raise Http404
+    _run_step(request, doc, INCOMING_STEPS[step])
+    return redirect("documents:incoming_detail", doc.pk)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("audit/", include("zeroerror.audit.urls")),
     path("calendar/", include("zeroerror.workdays.urls")),
     path("files/", include("zeroerror.attachments.urls")),
+    path("proofread/", include("zeroerror.proofread.urls")),
     path("documents/", include("zeroerror.documents.urls")),
     path("meetings/", include("zeroerror.meetings.urls")),
     path("errors/", include("zeroerror.errors.urls")),

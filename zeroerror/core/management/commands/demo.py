@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from zeroerror.core.demo import steps
 
@@ -7,6 +8,8 @@ class Command(BaseCommand):
     help = "建立演示单位（幂等：已建立的部分跳过）。"
 
     def handle(self, *args, **options):
-        for _order, name, step in steps():
-            self.stdout.write(f"== {name}")
-            step(self.stdout.write)
+        # the demo's notifications stay in the app: no e-mail copies to the fictitious addresses
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            for _order, name, step in steps():
+                self.stdout.write(f"== {name}")
+                step(self.stdout.write)

@@ -13,9 +13,10 @@ from zeroerror.errors.models import (
 )
 
 
-def test_the_demo_year_exercises_the_rules_of_part_two(db, settings, tmp_path):
+def test_the_demo_year_exercises_the_rules_of_part_two(db, settings, tmp_path, django_capture_on_commit_callbacks):
     settings.DATA_DIR = tmp_path
-    call_command("demo")
+    with django_capture_on_commit_callbacks(execute=True):  # the overdue signal is sent after commit
+        call_command("demo")
     assert set(LedgerMonth.objects.closed_months()) == {f"2026-{m:02d}" for m in range(1, 10)}
     active = LedgerEntry.objects.active()
     # the third 一般差错 costs 20% of June's pay (4200) and bars 郑晓 from the awards

@@ -27,9 +27,15 @@ class OutgoingForm(forms.ModelForm):
 
     def __init__(self, *args, unit=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.unit = unit or (self.instance.unit if self.instance.pk else None)
         self.fields["signature"].required = False
-        if unit is not None and not self.instance.pk:
-            self.fields["signature"].initial = unit.name
+        self.fields["signature"].help_text = "不填为本单位全称"
+        if self.unit is not None and not self.instance.pk:
+            self.fields["signature"].initial = self.unit.name
+
+    def clean_signature(self):
+        value = self.cleaned_data["signature"].strip()
+        return value or (self.unit.name if self.unit else "")
 
 
 class ReviewForm(forms.Form):

@@ -1,0 +1,95 @@
+"""Clause 一(一)3: a document with a 密级 is seen only by the people on its route and by auditors — on the list,
+the detail page, the steps, the .docx and the attachment links; every view and download is logged."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from zeroerror.attachments.models import Attachment
+from zeroerror.audit.models import AuditRecord
+from zeroerror.documents import actions
+from zeroerror.documents.models import IncomingDocument, OutgoingDocument, OutgoingStatus
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+pytestmark = pytest.mark.clause("一(一)3")
+
+
+@pytest.fixture
+def secret_incoming(docs):
+    doc = actions.do_receive_incoming(sender="青川县国家保密局", actor=docs.alice.user)
+    return actions.do_register_incoming(
+        doc, doc_number="青保发〔2026〕2号", title="关于开展保密检查的通知", secrecy_level="secret",
+        secrecy_period="1年", received_on=timezone.localdate(), copies=1, pages=2, scans=[("密件扫描.pdf", PDF)],
+        actor=docs.alice.user)
+
+
+@pytest.fixture
+def secret_outgoing(docs):
+    doc = docs.make_outgoing(title="关于涉密人员管理的通知", secrecy_level="confidential", secrecy_period="6个月")
+    for person in (docs.bob, docs.reader, docs.principal):
+        actions.do_add_to_route(doc, person, reason="经办", actor=docs.alice.user)
+    return docs.advance(doc, OutgoingStatus.PRINTED)
+
+
+def test_off_route_people_get_404_everywhere_even_unit_wide_roles(docs, login, secret_incoming, secret_outgoing):
+    scan = Attachment.objects.for_owner(secret_incoming).get()
+    for person in (docs.charlie, docs.director, docs.dora):  # leo was designated to sign: he is on the route
+        client = login(person)
+        assert secret_incoming.title not in client.get("/documents/incoming/").content.decode()
+        assert secret_outgoing.title not in client.get("/documents/outgoing/").content.decode()
+        assert secret_outgoing.doc_number not in client.get("/documents/numbers/").content.decode()
+        for url in (f"/documents/incoming/{secret_incoming.pk}/", f"/documents/outgoing/{secret_outgoing.pk}/",
+                    f"/documents/outgoing/{secret_outgoing.pk}/docx/", f"/files/{scan.uid}/"):
+            assert client.get(url).status_code == 404, (person.name, url)
+        assert client.post(f"/documents/incoming/{secret_incoming.pk}/review/", {"ours": "yes"}).status_code == 404
+        assert client.post(f"/documents/outgoing/{secret_outgoing.pk}/distribute/").status_code == 404
+
+
+def test_the_route_and_auditors_see_it_and_each_view_is_logged(docs, login, secret_incoming, secret_outgoing):
+    for person in (docs.alice, docs.auditor):
+        client = login(person)
+        assert secret_incoming.title in client.get("/documents/incoming/").content.decode()
+        page = client.get(f"/documents/incoming/{secret_incoming.pk}/").content.decode()
+        assert "机密★1年" in page and "流转范围" in page
+        assert client.get(f"/documents/outgoing/{secret_outgoing.pk}/").status_code == 200
+    views = AuditRecord.objects.filter(action="documents.view", kind="view")
+    assert views.filter(object_type="documents.incomingdocument").count() == 2
+    assert set(views.values_list("actor_name", flat=True)) == {docs.alice.name, docs.auditor.name}
+    scan = Attachment.objects.for_owner(secret_incoming).get()
+    assert login(docs.alice).get(f"/files/{scan.uid}/").status_code == 200
+    response = login(docs.principal).get(f"/documents/outgoing/{secret_outgoing.pk}/docx/")
+    assert response.status_code == 200
+    assert AuditRecord.objects.filter(action="documents.export", actor__person=docs.principal).exists()
+
+
+def test_people_designated_for_a_step_join_the_route(docs, secret_incoming):
+    with pytest.raises(ValidationError, match="无权查看或办理"):
+        actions.do_review_incoming(secret_incoming, ours=True, actor=docs.bob.user)
+    actions.do_review_incoming(secret_incoming, ours=True, actor=docs.alice.user)
+    assert IncomingDocument.objects.visible_to(docs.director).filter(pk=secret_incoming.pk).exists()
+    actions.do_propose_incoming(secret_incoming, proposal="呈院长阅示", leaders=[docs.principal],
+                                actor=docs.director.user)
+    assert IncomingDocument.objects.visible_to(docs.principal).filter(pk=secret_incoming.pk).exists()
+    assert not IncomingDocument.objects.visible_to(docs.leo).filter(pk=secret_incoming.pk).exists()
+    actions.do_instruct_incoming(secret_incoming, text="请保密办落实。", actor=docs.principal.user)
+    actions.do_assign_incoming(secret_incoming, main_department=docs.medical, actor=docs.director.user)
+    assert IncomingDocument.objects.visible_to(docs.medhead).filter(pk=secret_incoming.pk).exists()
+    assert not IncomingDocument.objects.visible_to(docs.charlie).filter(pk=secret_incoming.pk).exists()
+
+
+def test_only_people_on_the_route_may_add_readers(docs, login, secret_outgoing):
+    with pytest.raises(ValidationError, match="无权查看或办理"):
+        actions.do_add_to_route(secret_outgoing, docs.charlie, actor=docs.charlie.user)
+    client = login(docs.alice)
+    client.post(f"/documents/outgoing/{secret_outgoing.pk}/route/", {"person": docs.charlie.pk, "reason": "传阅"})
+    assert OutgoingDocument.objects.visible_to(docs.charlie).filter(pk=secret_outgoing.pk).exists()
+    assert AuditRecord.objects.filter(action="documents.route.add", kind="permission").exists()
+    assert login(docs.charlie).get(f"/documents/outgoing/{secret_outgoing.pk}/").status_code == 200
+
+
+def test_an_unclassified_document_has_no_route_form(docs, login):
+    doc = docs.make_outgoing()
+    assert "加入流转范围" not in login(docs.alice).get(f"/documents/outgoing/{doc.pk}/").content.decode()
+    with pytest.raises(ValidationError):
+        actions.do_add_to_route(doc, docs.charlie, actor=docs.alice.user)

@@ -1,0 +1,52 @@
+"""Clause 一(二)7: the phone page the meeting's QR code opens — one sign-in per invitee, others refused."""
+
+import pytest
+
+from tests.meetings.conftest import starting_soon
+from zeroerror.audit.models import AuditRecord
+from zeroerror.meetings.models import Invitation, SigninMethod
+
+
+@pytest.fixture
+def soon(org, notified):
+    return starting_soon(notified())
+
+
+def url(meeting, token=None):
+    return f"/meetings/{meeting.pk}/signin/{token or meeting.signin_token}/"
+
+
+@pytest.mark.clause("一(二)7")
+def test_an_invitee_signs_in_once_on_a_phone_sized_page(org, login, soon):
+    client = login(org.bob)
+    html = client.get(url(soon), HTTP_USER_AGENT="Mozilla/5.0 (iPhone)").content.decode()
+    assert 'name="viewport" content="width=device-width, initial-scale=1"' in html
+    assert "确认签到" in html and "季度工作例会" in html
+    response = client.post(url(soon))
+    assert response.status_code == 200 and "签到成功" in response.content.decode()
+    inv = Invitation.objects.get(meeting=soon, person=org.bob)
+    assert inv.signed_in_at is not None and inv.signin_method == SigninMethod.SELF
+    first = inv.signed_in_at
+    again = client.post(url(soon))
+    assert again.status_code == 200 and "您已签到" in again.content.decode()
+    assert Invitation.objects.get(pk=inv.pk).signed_in_at == first
+    assert AuditRecord.objects.filter(action="meetings.invitation.signin").count() == 1
+
+
+@pytest.mark.clause("一(二)7")
+def test_a_person_not_invited_is_refused(org, login, soon):
+    client = login(org.director)
+    assert client.get(url(soon)).status_code == 403
+    response = client.post(url(soon))
+    assert response.status_code == 403 and "不在本次会议的参会人员名单中" in response.content.decode()
+    assert not Invitation.objects.filter(meeting=soon, signed_in_at__isnull=False).exists()
+
+
+def test_a_wrong_code_is_404(org, login, soon):
+    assert login(org.bob).get(url(soon, "wrong-token")).status_code == 404
+
+
+def test_sign_in_opens_two_hours_before_the_start(org, login, notified):
+    meeting = notified()  # ten days ahead
+    response = login(org.bob).post(url(meeting))
+    assert response.status_code == 400 and "不在签到时间内" in response.content.decode()

@@ -1,0 +1,56 @@
+"""Clause 一(二)7: the sign-in desk — the QR code, staff ticking names, and the live list of who is missing."""
+
+import pytest
+
+from tests.meetings.conftest import starting_soon
+from zeroerror.meetings.actions import do_reply, do_sign_in
+from zeroerror.meetings.models import Invitation, Reply, SigninMethod
+
+
+@pytest.fixture
+def soon(org, notified):
+    return starting_soon(notified())
+
+
+@pytest.mark.clause("一(二)7")
+def test_the_desk_shows_the_qr_code_and_who_is_missing(org, login, soon):
+    do_sign_in(soon, org.bob, actor=org.bob.user)
+    do_reply(Invitation.objects.get(meeting=soon, person=org.dora), Reply.ABSENT, reason="外出学习",
+             actor=org.dora.user)
+    client = login(org.alice)
+    html = client.get(f"/meetings/{soon.pk}/signin/desk/").content.decode()
+    assert f"/meetings/{soon.pk}/signin/qr.svg" in html and soon.signin_token in html
+    missing = client.get(f"/meetings/{soon.pk}/signin/missing/").content.decode()
+    assert 'hx-trigger="every 20s"' in missing
+    assert "查理" in missing and "艾丽" in missing and "鲍勃" not in missing
+    assert "尚未签到（2 / 3）" in missing and "外出学习" in missing
+
+
+def test_the_qr_code_is_an_svg_of_the_sign_in_link(org, login, soon):
+    response = login(org.alice).get(f"/meetings/{soon.pk}/signin/qr.svg")
+    assert response["Content-Type"] == "image/svg+xml" and b"<svg" in response.content
+
+
+@pytest.mark.clause("一(二)7")
+def test_staff_tick_a_name_once(org, login, soon):
+    inv = Invitation.objects.get(meeting=soon, person=org.charlie)
+    client = login(org.alice)
+    response = client.post(f"/meetings/{soon.pk}/signin/tick/{inv.pk}/", follow=True)
+    assert "查理已签到" in response.content.decode()
+    inv.refresh_from_db()
+    assert inv.signin_method == SigninMethod.STAFF and inv.signed_in_by == org.alice
+    response = client.post(f"/meetings/{soon.pk}/signin/tick/{inv.pk}/", follow=True)
+    assert "此前已签到" in response.content.decode()
+
+
+def test_invitees_cannot_use_the_desk(org, login, soon):
+    inv = Invitation.objects.get(meeting=soon, person=org.bob)
+    client = login(org.charlie)
+    assert client.get(f"/meetings/{soon.pk}/signin/desk/").status_code == 403
+    assert client.get(f"/meetings/{soon.pk}/signin/qr.svg").status_code == 403
+    assert client.post(f"/meetings/{soon.pk}/signin/tick/{inv.pk}/").status_code == 403
+    assert client.get(f"/meetings/{soon.pk}/signin/missing/").status_code == 403
+
+
+def test_the_approving_leader_follows_the_missing_list(org, login, soon):
+    assert login(org.leo).get(f"/meetings/{soon.pk}/signin/missing/").status_code == 200

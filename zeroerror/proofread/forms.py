@@ -35,7 +35,7 @@ class CheckForm(forms.Form):
 
 
 class RecheckForm(forms.Form):
-    text = forms.CharField(label="修改文字后重新校对", strip=False, widget=forms.Textarea(attrs={"rows": 10}),
+    text = forms.CharField(label="文字", strip=False, widget=forms.Textarea(attrs={"rows": 10}),
                            error_messages={"required": "文字不能为空。"})
     profile = forms.ChoiceField(label="校对方案", choices=Profile.choices)
 

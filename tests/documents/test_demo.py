@@ -1,0 +1,24 @@
+from django.utils import timezone
+
+from zeroerror.documents.demo import build_documents
+from zeroerror.documents.models import DocumentNumber, IncomingDocument, OutgoingDocument
+from zeroerror.org.demo import build_org
+from zeroerror.tracking.models import TrackedItem
+
+
+def test_the_demo_unit_gets_a_year_of_documents_at_every_step(db, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    said = []
+    build_org(said.append)
+    build_documents(said.append)
+    statuses = set(OutgoingDocument.objects.values_list("status", flat=True))
+    assert {"draft", "first_read_passed", "printed", "distributed", "archived"} <= statuses
+    assert {"registered", "returned", "handling", "done", "archived"} <= set(
+        IncomingDocument.objects.values_list("status", flat=True))
+    assert [n.text for n in DocumentNumber.objects.order_by("seq")] == [
+        f"青医发〔{timezone.localdate().year}〕{i}号" for i in (1, 2, 3)]
+    assert OutgoingDocument.objects.classified().get().secure_printing
+    overdue = TrackedItem.objects.filter(area="documents").active().filter(due_at__lt=timezone.now())
+    assert overdue.filter(title__startswith="承办").exists()
+    build_documents(said.append)
+    assert "已存在" in said[-1] and OutgoingDocument.objects.count() == 5

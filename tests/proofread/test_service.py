@@ -140,3 +140,10 @@ def test_sensitive_terms_are_edited_in_the_admin_with_an_audit_record(db, client
 
 def rules_text(findings) -> str:
     return " ".join(f.text for f in findings if f.rule == "secrecy.sensitive_term")
+
+
+def test_describe_explains_a_refusal_in_chinese(db):
+    findings = service.check(DRAFT * 7, profile="document", sensitive_terms=())
+    text = service.describe(findings, limit=2)
+    assert text.startswith("校对发现 7 处错误未处理：第 3 字起“迫不急待”（建议改为“迫不及待”）；")
+    assert "等 7 处" in text and "确认无误" in text

@@ -205,3 +205,31 @@ def test_my_recent_sessions_are_listed_and_the_page_is_in_the_navigation(org, lo
     html = html_of(client.get("/proofread/"))
     assert "我的校对记录" in html and "关于做好安全生产工作的通知" in html
     assert 'href="/proofread/"' in html and "proofread/proofread.css" in html
+
+
+def test_text_and_messages_are_escaped(org, login):
+    client = login(org.alice)
+    session = start(client, '<script>alert("x")</script>迫不急待<b>')
+    html = html_of(client.get(f"/proofread/{session.pk}/"))
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "<b>" not in html.split('id="text"', 1)[1].split("</section>", 1)[0]
+
+
+def test_overlapping_findings_and_insertion_points_are_all_marked():
+    from zeroerror.proofread.engine import Finding
+    from zeroerror.proofread.views import Item, highlight
+
+    text = "甲乙丙丁戊己庚辛"
+    items = [Item(1, 0, Finding("typo", "typo.x", 1, 4, "乙丙丁", "乙", "一", "error"), True),
+             Item(2, 1, Finding("number", "number.y", 3, 6, "丁戊己", None, "二", "warning"), True),
+             Item(3, 2, Finding("punctuation", "punct.z", 7, 7, "", "，", "三", "info"), True)]
+    html = str(highlight(text, items))
+    assert html == (
+        '甲<mark class="pr-mark pr-error" title="[1] 一">乙丙</mark>'
+        '<mark class="pr-mark pr-error" title="[1] 一\n[2] 二">丁</mark>'
+        '<sup class="pr-note pr-error" id="at-1"><a href="#f-1">1</a></sup>'
+        '<mark class="pr-mark pr-warning" title="[2] 二">戊己</mark>'
+        '<sup class="pr-note pr-warning" id="at-2"><a href="#f-2">2</a></sup>庚'
+        '<mark class="pr-mark pr-insert pr-info" title="三">‸</mark>'
+        '<sup class="pr-note pr-info" id="at-3"><a href="#f-3">3</a></sup>辛'
+    )

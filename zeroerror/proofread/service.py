@@ -20,6 +20,7 @@ Contract for the areas whose drafts must be error-free before they move on — t
      a later finding of the same rule and the same text, wherever it has moved, one waiver per occurrence;
   2. the area's own transition takes an override reason from a person entitled to give it and records the reason
      and the findings (``[f.to_dict() for f in blocking]``) in the audit record of that transition.
+  :func:`describe` turns the findings into the Chinese text of that refusal.
 * Warnings and hints (``severity`` "warning"/"info") never block; show them to the person.
 * Offsets (``start``/``end``) are code points of the text passed in, with newlines as ``\\n``
   (:func:`zeroerror.proofread.actions.normalise_text`); :func:`apply_suggestion` applies a suggestion.
@@ -40,7 +41,7 @@ from zeroerror.proofread.engine import ERROR, DocxError, DocxResult, Finding, pr
 from zeroerror.proofread.models import FindingWaiver, SensitiveTerm
 
 __all__ = [
-    "MAX_DOCX_BYTES", "apply_suggestion", "active_sensitive_terms", "check", "check_docx", "do_waive_finding",
+    "MAX_DOCX_BYTES", "apply_suggestion", "active_sensitive_terms", "check", "check_docx", "describe", "do_waive_finding",
     "normalise_text", "split_waived", "unresolved", "waive_finding",
 ]
 
@@ -128,3 +129,14 @@ def apply_suggestion(text: str, finding: Finding) -> str:
     if text[finding.start:finding.end] != finding.text:
         raise ValidationError("文字已变化，请在最新的校对结果上操作。")
     return text[:finding.start] + finding.suggestion + text[finding.end:]
+
+
+def describe(findings: Iterable[Finding], *, limit: int = 5) -> str:
+    """A Chinese summary for a refusal: "校对发现 2 处错误未处理：第 3 字起“迫不急待”（建议改为“迫不及待”）；……"."""
+    findings = list(findings)
+    parts = []
+    for f in findings[:limit]:
+        where = f"第 {f.start + 1} 字起“{f.text}”" if f.text else f.message.split("。", 1)[0]
+        parts.append(where + (f"（建议改为“{f.suggestion}”）" if f.suggestion else ""))
+    more = f"等 {len(findings)} 处" if len(findings) > limit else ""
+    return f"校对发现 {len(findings)} 处错误未处理：{'；'.join(parts)}{more}。请修改，或逐条确认无误并说明理由。"

@@ -70,10 +70,6 @@ class Item:
     def category_label(self) -> str:
         return CATEGORY_LABELS.get(self.finding.category, self.finding.category)
 
-    @property
-    def tag(self) -> str:
-        return SEVERITY_TAGS[self.finding.severity]
-
 
 def _all_findings(session: ProofreadSession) -> tuple[list[Finding], int]:
     """Layout findings of the uploaded file (no position in the text) first, then the text's; and how many of the

@@ -233,3 +233,11 @@ def test_overlapping_findings_and_insertion_points_are_all_marked():
         '<mark class="pr-mark pr-insert pr-info" title="三">‸</mark>'
         '<sup class="pr-note pr-info" id="at-3"><a href="#f-3">3</a></sup>辛'
     )
+
+
+def test_a_text_with_very_many_findings_lists_the_first_ones_and_says_so(org, login):
+    client = login(org.alice)
+    session = start(client, "我们迫不急待。" * 310)
+    html = html_of(client.get(f"/proofread/{session.pk}/"))
+    assert re.search(r"<b>310</b>错误", html) and "下面只列出文中前 300 处" in html
+    assert 'id="f-300"' in html and 'id="f-301"' not in html and html.count(">迫不急待</mark>") == 310

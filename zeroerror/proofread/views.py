@@ -3,6 +3,7 @@ intended with a reason. Each check becomes a ProofreadSession of the person (the
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -26,6 +27,7 @@ SEVERITY_TAGS = {ERROR: "bad", WARNING: "warn", INFO: "info"}
 CATEGORY_LABELS = {"typo": "错别字", "variant": "异形词", "punctuation": "标点", "number": "数字", "format": "公文格式",
                    "privacy": "个人信息", "secrecy": "保密"}
 _RANK = {ERROR: 0, WARNING: 1, INFO: 2}
+MAX_LISTED = 300  # findings listed with their forms; all of them are still marked in the text
 
 
 def _messages_of(exc: ValidationError) -> str:
@@ -81,29 +83,41 @@ def _all_findings(session: ProofreadSession) -> tuple[list[Finding], int]:
 def highlight(text: str, items: list[Item]) -> SafeString:
     """``text`` as HTML with every finding in place: a <mark> over its span (the message as tooltip) and its
     footnote number after it; a finding without a span (something missing) shows a caret at its position."""
-    spans = [i for i in items if i.in_text and i.finding.end > i.finding.start]
-    points = [i for i in items if i.in_text and i.finding.end == i.finding.start]
-    bounds = sorted({0, len(text)} | {i.finding.start for i in items if i.in_text} | {i.finding.end for i in spans})
+    starts: dict[int, list[Item]] = defaultdict(list)
+    ends: dict[int, list[Item]] = defaultdict(list)
+    points: dict[int, list[Item]] = defaultdict(list)
+    for item in items:
+        if not item.in_text:
+            continue
+        f = item.finding
+        if f.end > f.start:
+            starts[f.start].append(item)
+            ends[f.end].append(item)
+        else:
+            points[f.start].append(item)
+    bounds = sorted({0, len(text)} | starts.keys() | ends.keys() | points.keys())
     out: list[str] = []
+    covering: list[Item] = []  # a sweep: the findings whose span contains the current piece
     for a, b in zip(bounds, bounds[1:] + [None], strict=True):
-        for item in points:
-            if item.finding.start == a:
-                out.append(format_html('<mark class="pr-mark pr-insert pr-{}" title="{}">‸</mark>{}',
-                                       item.finding.severity, item.finding.message, _note(item)))
+        for item in points[a]:
+            out.append(format_html('<mark class="pr-mark pr-insert pr-{}" title="{}">‸</mark>{}',
+                                   item.finding.severity, item.finding.message, _note(item)))
         if b is None:
             break
-        covering = [i for i in spans if i.finding.start <= a and b <= i.finding.end]
+        covering.extend(starts[a])
         piece = text[a:b]
         if covering:
+            covering.sort(key=lambda i: i.number)
             worst = min(covering, key=lambda i: _RANK[i.finding.severity])
             title = "\n".join(f"[{i.number}] {i.finding.message}" for i in covering)
             out.append(format_html('<mark class="pr-mark pr-{}" title="{}">{}</mark>',
                                    worst.finding.severity, title, piece))
         else:
             out.append(format_html("{}", piece))
-        for item in spans:
-            if item.finding.end == b:
-                out.append(_note(item))
+        for item in ends[b]:
+            out.append(_note(item))
+        if ends[b]:
+            covering = [i for i in covering if i.finding.end != b]
     return mark_safe("".join(out))  # every piece above is built with format_html
 
 
@@ -121,9 +135,10 @@ def _results(session: ProofreadSession) -> dict:
     for severity in (ERROR, WARNING, INFO):
         members = [i for i in items if i.finding.severity == severity]
         groups.append({"severity": severity, "label": SEVERITY_LABELS[severity], "tag": SEVERITY_TAGS[severity],
-                       "items": members})
+                       "count": len(members), "items": [i for i in members if i.number <= MAX_LISTED]})
     return {
         "highlighted": highlight(session.text, items), "groups": groups, "total": len(items),
+        "truncated": MAX_LISTED if len(items) > MAX_LISTED else 0,
         "waived": [{"finding": f, "waiver": w, "category_label": CATEGORY_LABELS.get(f.category, f.category)}
                    for f, w in waived],
     }

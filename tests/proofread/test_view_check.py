@@ -241,3 +241,19 @@ def test_a_text_with_very_many_findings_lists_the_first_ones_and_says_so(org, lo
     html = html_of(client.get(f"/proofread/{session.pk}/"))
     assert re.search(r"<b>310</b>错误", html) and "下面只列出文中前 300 处" in html
     assert 'id="f-300"' in html and 'id="f-301"' not in html and html.count(">迫不急待</mark>") == 310
+
+
+def test_a_layout_finding_of_the_docx_is_waived_by_its_message(org, login):
+    client = login(org.alice)
+    client.post("/proofread/", {"file": SimpleUploadedFile("版式.docx", docx_bytes("关于检查的通知", "正文。")),
+                                "profile": "document"})
+    session = ProofreadSession.objects.get()
+    html = html_of(client.get(f"/proofread/{session.pk}/"))
+    forms = re.findall(r'<li class="pr-finding[^>]*>(.*?)</li>', html, re.S)
+    bottom = next(f for f in forms if "下页边距" in f)
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', bottom))
+    client.post(f"/proofread/{session.pk}/waive/", {**fields, "reason": "本院模板经批准"})
+    html = html_of(client.get(f"/proofread/{session.pk}/"))
+    listed = html.split('id="waived"', 1)[0]
+    assert "下页边距" not in listed and "上页边距" in listed and "纸张应为 A4" in listed
+    assert "理由：本院模板经批准" in html

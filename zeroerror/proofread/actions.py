@@ -60,11 +60,14 @@ def waive_finding(owner: models.Model, finding: Finding, reason: str, *, actor) 
         raise ValidationError(f"理由不超过 {MAX_REASON_CHARS} 字。")
     person = _person(actor)
     existing = FindingWaiver.objects.for_owner(owner).filter(rule=finding.rule, text=finding.text, start=finding.start)
-    if finding.text and existing.exists():  # (layout findings of a .docx have no text: several share rule and place)
+    if not finding.text:  # the page layout of a .docx: several findings share rule and place, not message
+        existing = existing.filter(message=finding.message)
+    if existing.exists():
         raise ValidationError("该处已确认无误，无需重复确认。")
     waiver = FindingWaiver.objects.create(
         owner_type=ContentType.objects.get_for_model(owner), owner_id=owner.pk, rule=finding.rule,
-        text=finding.text, start=finding.start, reason=reason, actor=person, at=timezone.now(),
+        text=finding.text, start=finding.start, message=finding.message, reason=reason, actor=person,
+        at=timezone.now(),
     )
     record("proofread.finding.waive", actor=actor, kind=AuditKind.CREATE, obj=waiver,
            changes={"owner": f"{owner._meta.label_lower}:{owner.pk}", "rule": finding.rule, "text": finding.text,

@@ -51,7 +51,7 @@ class FindingWaiver(models.Model):
     """确认无误: a person decided that a finding in the text of ``owner`` is intended, and said why.
 
     It matches a later finding of the same rule and the same text (the position may move when the text is edited);
-    one waiver covers one occurrence."""
+    one waiver covers one occurrence. A finding without text (the page layout of a .docx) is matched by its message."""
 
     owner_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     owner_id = models.PositiveBigIntegerField()
@@ -59,6 +59,7 @@ class FindingWaiver(models.Model):
     rule = models.CharField("规则", max_length=60)
     text = models.TextField("原文", blank=True)
     start = models.PositiveIntegerField("位置")
+    message = models.TextField("问题说明", blank=True)
     reason = models.TextField("理由")
     actor = models.ForeignKey(Person, verbose_name="确认人", on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField("确认时间", default=timezone.now)

@@ -92,19 +92,19 @@ def check_docx(data: bytes, *, profile: str, sensitive_terms: Iterable[str] | No
 def split_waived(owner: models.Model, findings: Iterable[Finding]) -> tuple[list[Finding], list[tuple[Finding, FindingWaiver]]]:
     """(findings still open, [(finding, its waiver)]) for the text of ``owner``.
 
-    A waiver matches a finding of the same rule and text; each waiver covers one occurrence, the one nearest the
+    A waiver matches a finding of the same rule and text (and message, for a layout finding that has no text); each waiver covers one occurrence, the one nearest the
     position where it was recorded (so a second, new occurrence of the same mistake is still reported)."""
     findings = list(findings)
     waivers = list(FindingWaiver.objects.for_owner(owner).with_actor()) if owner.pk is not None else []
     if not waivers:
         return findings, []
-    by_key: dict[tuple[str, str], list[int]] = {}
+    by_key: dict[tuple[str, str, str], list[int]] = {}
     for i, f in enumerate(findings):
-        by_key.setdefault((f.rule, f.text), []).append(i)
+        by_key.setdefault(_key(f.rule, f.text, f.message), []).append(i)
     matched: dict[int, FindingWaiver] = {}
     pairs = sorted(
         (abs(findings[i].start - w.start), i, wi)
-        for wi, w in enumerate(waivers) for i in by_key.get((w.rule, w.text), ())
+        for wi, w in enumerate(waivers) for i in by_key.get(_key(w.rule, w.text, w.message), ())
     )
     used: set[int] = set()
     for _distance, i, wi in pairs:
@@ -113,6 +113,11 @@ def split_waived(owner: models.Model, findings: Iterable[Finding]) -> tuple[list
             used.add(wi)
     open_ = [f for i, f in enumerate(findings) if i not in matched]
     return open_, [(findings[i], matched[i]) for i in sorted(matched)]
+
+
+def _key(rule: str, text: str, message: str) -> tuple[str, str, str]:
+    """What a waiver and a finding must share: rule and text; the message too when there is no text (layout)."""
+    return rule, text, "" if text else message
 
 
 def unresolved(owner: models.Model, text: str, *, profile: str) -> list[Finding]:

@@ -122,3 +122,17 @@ class DecisionForm(forms.Form):
 class AttachForm(forms.Form):
     purpose = forms.ChoiceField(label="文件类别", choices=[(p, p) for p in FILE_PURPOSES])
     file = forms.FileField(label="文件")
+
+
+class ChecklistForm(forms.Form):
+    """One 正常 tick and one note per item; an unticked item is a failure and needs its note."""
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for n, item in enumerate(self.items):
+            self.fields[f"ok_{n}"] = forms.BooleanField(label=f"{item}：正常", required=False, initial=True)
+            self.fields[f"note_{n}"] = forms.CharField(label=f"{item}：故障情况", required=False, max_length=300)
+
+    def results(self) -> list[tuple[str, bool, str]]:
+        return [(item, self.cleaned_data[f"ok_{n}"], self.cleaned_data[f"note_{n}"]) for n, item in enumerate(self.items)]

@@ -298,3 +298,42 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class ChecklistKind(models.TextChoices):
+    EQUIPMENT = "equipment", "会场设施检查"
+    VENUE = "venue", "会场布置检查"
+
+
+# The clause a failure on each checklist breaches: a failure reported is proposed as a 差错 lead.
+CHECKLIST_CLAUSES = {ChecklistKind.EQUIPMENT: "一(二)5", ChecklistKind.VENUE: "一(二)4"}
+VENUE_ITEMS = ("桌椅摆放整齐", "会场环境整洁", "席卡摆放规整", "会标悬挂得体、无错字", "茶水、纸笔准备到位")
+
+
+def checklist_items(meeting: Meeting, kind: str) -> list[str]:
+    if kind == ChecklistKind.EQUIPMENT:
+        return meeting.room.equipment_labels or ["电源"]
+    return list(VENUE_ITEMS)
+
+
+class Checklist(models.Model):
+    """A pre-meeting check signed off by the 会务 staff (clauses 一(二)4, 5). Each signing is kept."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="checklists")
+    kind = models.CharField("检查类别", max_length=12, choices=ChecklistKind.choices)
+    results = models.JSONField("检查结果", default=list)  # [{"item", "ok", "note"}]
+    signed_by = models.ForeignKey(Person, verbose_name="检查人", null=True, on_delete=models.PROTECT,
+                                  related_name="+")
+    signed_at = models.DateTimeField("签字时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "会前检查"
+        verbose_name_plural = "会前检查"
+        ordering = ["-signed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting.title} · {self.get_kind_display()}"
+
+    @property
+    def failures(self) -> list[dict]:
+        return [r for r in self.results if not r.get("ok")]

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<int:pk>/signin/qr.svg", views.signin_qr, name="signin_qr"),
     path("<int:pk>/signin/tick/<int:invitation_pk>/", views.signin_tick, name="signin_tick"),
     path("<int:pk>/signin/<str:token>/", views.signin, name="signin"),
+    path("<int:pk>/checklist/<slug:kind>/", views.meeting_checklist, name="checklist"),
     path("<int:pk>/seating/", views.meeting_seating, name="seating"),
     path("<int:pk>/seating/chart.pdf", views.seating_chart, name="seating_chart"),
     path("<int:pk>/seating/cards.pdf", views.seating_cards, name="seating_cards"),

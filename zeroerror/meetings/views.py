@@ -20,6 +20,7 @@ from zeroerror.meetings import access, actions
 from zeroerror.meetings.forms import (
     AttachForm,
     AttendeesForm,
+    ChecklistForm,
     DecisionForm,
     MeetingForm,
     MinutesForm,
@@ -28,7 +29,7 @@ from zeroerror.meetings.forms import (
     RoomForm,
     SeatingForm,
 )
-from zeroerror.meetings.models import Meeting, MeetingStatus, Reply, Room
+from zeroerror.meetings.models import ChecklistKind, Meeting, MeetingStatus, Reply, Room, checklist_items
 from zeroerror.meetings.pdf import CardSpec, ChartInfo, name_cards_pdf, plan_card_names, seating_chart_pdf
 from zeroerror.org.models import Person
 
@@ -113,11 +114,15 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "signed": sum(1 for i in invitations if i.signed_in_at),
         "unnotified": sum(1 for i in invitations if i.notified_at is None),
     }
+    checks = {}
+    for c in meeting.checklists.select_related("signed_by"):
+        checks.setdefault(c.kind, c)  # newest first
     series = list(Meeting.objects.in_series(meeting.series).only("pk", "start_at", "status", "occurrence"))
     seating_arrangement = getattr(meeting, "seating", None) if meeting.room.is_large else None
     return render(request, "meetings/detail.html", {
         "title": meeting.title, "meeting": meeting, "invitations": invitations, "mine": mine, "counts": counts,
         "series": series, "seating": seating_arrangement, "manage": manage,
+        "checks": [(kind, label, checks.get(kind)) for kind, label in ChecklistKind.choices],
         "can_director_check": access.can_director_check(person, meeting),
         "can_approve": access.can_approve(person, meeting),
         "can_return": access.can_director_check(person, meeting) or access.can_approve(person, meeting),
@@ -332,6 +337,31 @@ def signin_qr(request: HttpRequest, pk: int) -> HttpResponse:
     buf = BytesIO()
     image.save(buf)
     return HttpResponse(buf.getvalue(), content_type="image/svg+xml")
+
+
+def meeting_checklist(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """会前检查: equipment (一(二)5) or venue (一(二)4), signed off by the 会务 staff."""
+    person = person_of(request)
+    meeting = access.get_meeting_or_404(request, pk)
+    if kind not in ChecklistKind.values:
+        raise Http404("检查类别无效。")
+    if not access.can_manage(person, meeting):
+        raise PermissionDenied("您不能签署会前检查。")
+    form = ChecklistForm(request.POST or None, items=checklist_items(meeting, kind))
+    if request.method == "POST" and form.is_valid():
+        try:
+            checklist = actions.do_sign_checklist(meeting, kind, form.results(), actor=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if checklist.failures:
+                messages.warning(request, f"已签字；{len(checklist.failures)} 项故障已报差错线索，请及时排除。")
+            else:
+                messages.success(request, "已签字，检查全部正常。")
+            return redirect("meetings:detail", meeting.pk)
+    return render(request, "meetings/checklist.html", {
+        "title": ChecklistKind(kind).label, "meeting": meeting, "form": form, "kind_label": ChecklistKind(kind).label,
+    })
 
 
 # Seating ------------------------------------------------------------------------------------------------------------

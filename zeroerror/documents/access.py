@@ -151,6 +151,23 @@ def can_archive_incoming(person: Person, doc: IncomingDocument) -> bool:
     return doc.status == IncomingStatus.DONE and is_office(person)
 
 
+CIRCULATING = (IncomingStatus.ACCEPTED, IncomingStatus.PROPOSED, IncomingStatus.INSTRUCTED, IncomingStatus.HANDLING,
+               IncomingStatus.DONE)
+
+
+def can_circulate_incoming(person: Person, doc: IncomingDocument) -> bool:
+    return doc.status in CIRCULATING and is_office(person)
+
+
+def can_mark_read(person: Person, doc: IncomingDocument) -> bool:
+    return doc.circulations.filter(reader=person, read_at__isnull=True).exists()
+
+
+def can_record_receipt(person: Person, doc: OutgoingDocument) -> bool:
+    return doc.status in (OutgoingStatus.DISTRIBUTED, OutgoingStatus.ARCHIVED) and is_office(person) \
+        and doc.distributions.awaiting_receipt().exists()
+
+
 def can_manage_route(person: Person, doc) -> bool:
     """Adding a reader to the route of a classified document: the office, a leader, or its drafter/registrar."""
     owner_id = doc.drafter_id if isinstance(doc, OutgoingDocument) else doc.registrar_id

@@ -7,6 +7,7 @@ messages; nothing changes on refusal), locks the document row, writes the 流转
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
@@ -30,6 +31,8 @@ from zeroerror.documents.docnumber import (
 )
 from zeroerror.documents.models import (
     LEADER_ROLES,
+    Circulation,
+    Distribution,
     DocumentNumber,
     DocumentNumberSequence,
     FlowEvent,
@@ -54,6 +57,7 @@ CLAUSE_INCOMING_REVIEW = "一(一)1"
 CLAUSE_FIRST_READ = "一(一)2"
 CLAUSE_TIME_LIMIT = "一(一)4"
 CLAUSE_INSTRUCTION = "一(一)5"
+CLAUSE_DISTRIBUTION = "一(一)8"
 PRINT_CHECKS = {
     "no_missing_pages": "无漏页",
     "no_wrong_pages": "无错页",
@@ -364,7 +368,7 @@ def do_sign_outgoing(doc: OutgoingDocument, *, opinion: str = "同意", actor) -
     doc.save()
     close_items_for_source(doc, f"已由{person.name}签发", actor=actor)
     put_on_route(doc, person, "签发")
-    _event(doc, "签发", person, f"{opinion}（{person.name} {timezone.localtime(doc.signed_at):%Y年%-m月%-d日}）")
+    _event(doc, "签发", person, opinion)
     record("documents.outgoing.sign", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [OutgoingStatus.FIRST_READ_PASSED, doc.status], "opinion": opinion})
     return doc
@@ -446,6 +450,8 @@ def do_print_outgoing(doc: OutgoingDocument, *, checks: dict, secure_printing: b
     doc.secure_printing = bool(secure_printing) or doc.is_classified
     doc.save()
     put_on_route(doc, person, "印制")
+    _track(doc, OutgoingStep.DISTRIBUTE, person, f"分发：{doc.title}", actor=actor, due_at=_deadline(
+        doc, OutgoingStep.DISTRIBUTE, doc.printed_at), clause=CLAUSE_DISTRIBUTION)
     _event(doc, "印制", person, f"印制{doc.copies}份，已核对{'、'.join(PRINT_CHECKS.values())}"
            + ("；涉密印制" if doc.secure_printing else ""))
     record("documents.outgoing.print", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
@@ -454,22 +460,79 @@ def do_print_outgoing(doc: OutgoingDocument, *, checks: dict, secure_printing: b
     return doc
 
 
+def organs(text: str) -> list[str]:
+    """The organs named in a 主送/抄送 field, split on 、，；and new lines."""
+    return [o.strip() for o in re.split(r"[、，,；;\n]+", text or "") if o.strip()]
+
+
+def required_recipients(doc: OutgoingDocument) -> list[str]:
+    return list(dict.fromkeys([*organs(doc.addressees), *organs(doc.copy_to)]))
+
+
 @transaction.atomic(durable=True)
-def do_distribute_outgoing(doc: OutgoingDocument, *, note: str = "", actor) -> OutgoingDocument:
-    """分发 to the 主送 and 抄送 organs."""
+def do_distribute_outgoing(doc: OutgoingDocument, *, recipients: Sequence[str] | str | None = None, note: str = "",
+                           actor) -> OutgoingDocument:
+    """分发 (clause 一(一)8): to every 主送 and 抄送 organ (a list missing one is refused: no 漏发), each recipient
+    recorded with its time and the 分发时限, so that 迟发 shows; 回执 are recorded afterwards."""
     person = _person(actor)
     doc = _lock_out(doc)
     _visible_or_refuse(doc, person)
     _refuse_unless(doc.status == OutgoingStatus.PRINTED, f"印制后才能分发（当前：{doc.get_status_display()}）。")
     _refuse_unless(access.is_office(person), "只有办公室人员可以分发公文。")
-    recipients = [r for r in [doc.addressees, *doc.copy_to_list] if r]
-    _refuse_unless(bool(recipients), "没有主送或抄送机关，无法分发。")
-    doc.status, doc.distributed_at = OutgoingStatus.DISTRIBUTED, timezone.now()
+    required = required_recipients(doc)
+    listed = organs(recipients) if isinstance(recipients, str) else [r.strip() for r in recipients or [] if r.strip()]
+    listed = list(dict.fromkeys(listed or required))
+    _refuse_unless(bool(listed), "没有主送或抄送机关，无法分发。")
+    missing = [r for r in required if r not in listed]
+    if missing:
+        raise ValidationError(f"漏发：主送或抄送机关{'、'.join(missing)}未列入分发名单。")
+    now = timezone.now()
+    due_at = _deadline(doc, OutgoingStep.DISTRIBUTE, doc.printed_at)
+    for name in listed:
+        Distribution.objects.create(document=doc, recipient=name, sent_at=now, sent_by=person, due_at=due_at)
+    doc.status, doc.distributed_at = OutgoingStatus.DISTRIBUTED, now
     doc.save(update_fields=["status", "distributed_at"])
-    _event(doc, "分发", person, "分发至：" + "；".join(recipients) + (f"。{note.strip()}" if note.strip() else ""))
+    close_items_for_source(doc, "已分发", actor=actor)
+    late = now > due_at
+    _event(doc, "分发", person, "分发至：" + "、".join(listed) + ("（迟发）" if late else "")
+           + (f"。{note.strip()}" if note.strip() else ""))
     record("documents.outgoing.distribute", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
-           changes={"status": [OutgoingStatus.PRINTED, doc.status], "recipients": recipients})
+           changes={"status": [OutgoingStatus.PRINTED, doc.status], "recipients": listed, "due_at": due_at,
+                    "late": late})
     return doc
+
+
+@transaction.atomic(durable=True)
+def do_record_receipt(distribution: Distribution, *, receipt_by: str = "", misdirected: bool = False,
+                      note: str = "", actor) -> Distribution:
+    """回执: the recipient signed for it — or sent it back as not theirs (错发), which proposes an error lead
+    on the distributor under clause 一(一)8."""
+    person = _person(actor)
+    distribution = Distribution.objects.select_for_update().select_related("document").get(pk=distribution.pk)
+    doc = distribution.document
+    _visible_or_refuse(doc, person)
+    _refuse_unless(access.is_office(person), "只有办公室人员可以登记回执。")
+    _refuse_unless(distribution.received_at is None, f"{distribution.recipient}的回执已登记。")
+    note, receipt_by = note.strip(), receipt_by.strip()
+    if misdirected and not note:
+        raise ValidationError("错发须说明情况。")
+    if not misdirected and not receipt_by:
+        raise ValidationError("请填写签收人。")
+    distribution.received_at, distribution.receipt_by = timezone.now(), receipt_by
+    distribution.misdirected, distribution.receipt_note = bool(misdirected), note
+    distribution.save()
+    if misdirected:
+        from zeroerror.errors.actions import propose_lead
+
+        propose_lead(CLAUSE_DISTRIBUTION, distribution.sent_by, timezone.localdate(distribution.sent_at),
+                     f"《{doc.title}》（{doc.doc_number}）错发至{distribution.recipient}：{note}", distribution,
+                     actor=actor, source_label=f"分发记录：{doc.doc_number} → {distribution.recipient}",
+                     source_url=detail_url(doc))
+    _event(doc, "回执", person, f"{distribution.recipient}：" + (f"错发退回，{note}" if misdirected else
+                                                               f"{receipt_by}签收" + (f"，{note}" if note else "")))
+    record("documents.outgoing.receipt", actor=actor, kind=AuditKind.CHANGE, obj=doc,
+           changes={"recipient": distribution.recipient, "misdirected": bool(misdirected), "note": note})
+    return distribution
 
 
 @transaction.atomic(durable=True)
@@ -776,7 +839,7 @@ def do_assign_incoming(doc: IncomingDocument, *, main_department: Department, ha
            detail=instructions)
     _event(doc, "交办承办", person, f"主办：{main_department.name}（{handler.name}）"
            + (f"；协办：{'、'.join(d.name for d in co_departments)}" if co_departments else "")
-           + f"；办理时限：{timezone.localtime(due_at):%Y-%m-%d %H:%M}")
+           + ("；按领导批示时限办理" if clause == CLAUSE_INSTRUCTION else ""))
     record("documents.incoming.assign", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [IncomingStatus.INSTRUCTED, doc.status], "main_department": main_department,
                     "handler": handler, "co_departments": [d.pk for d in co_departments], "due_at": due_at,
@@ -818,3 +881,46 @@ def do_archive_incoming(doc: IncomingDocument, *, actor) -> IncomingDocument:
     record("documents.incoming.archive", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [IncomingStatus.DONE, doc.status]})
     return doc
+
+
+@transaction.atomic(durable=True)
+def do_circulate_incoming(doc: IncomingDocument, *, readers: Sequence[Person], actor) -> IncomingDocument:
+    """传阅: the document goes to each reader with a read receipt, so that where it is always shows."""
+    person = _person(actor)
+    doc = _lock_in(doc)
+    _visible_or_refuse(doc, person)
+    _not_closed_out(doc)
+    _refuse_unless(access.can_circulate_incoming(person, doc),
+                   f"初审通过后、归档前由办公室送传阅（当前：{doc.get_status_display()}）。")
+    readers = list(dict.fromkeys(readers))
+    _refuse_unless(bool(readers), "请选择传阅人员。")
+    already = set(doc.circulations.filter(reader__in=readers).values_list("reader__name", flat=True))
+    if already:
+        raise ValidationError(f"已送{'、'.join(sorted(already))}传阅，不要重复送阅。")
+    _refuse_unless(all(r.unit_id == doc.unit_id and r.active for r in readers), "只能送本单位在职人员传阅。")
+    for reader in readers:
+        Circulation.objects.create(document=doc, reader=reader, sent_by=person)
+        put_on_route(doc, reader, "传阅")
+        _track(doc, IncomingStep.CIRCULATE, reader, f"传阅：{doc.title}", actor=actor)
+    _event(doc, "传阅", person, "送" + "、".join(r.name for r in readers) + "阅")
+    record("documents.incoming.circulate", actor=actor, kind=AuditKind.CHANGE, obj=doc,
+           changes={"readers": [r.pk for r in readers]})
+    return doc
+
+
+@transaction.atomic(durable=True)
+def do_mark_read(doc: IncomingDocument, *, comment: str = "", actor) -> Circulation:
+    """阅毕: the reader's receipt."""
+    person = _person(actor)
+    doc = _lock_in(doc)
+    _visible_or_refuse(doc, person)
+    circulation = doc.circulations.select_for_update().filter(reader=person, read_at__isnull=True).first()
+    _refuse_unless(circulation is not None, "您没有待阅的该文件。")
+    circulation.read_at, circulation.comment = timezone.now(), comment.strip()
+    circulation.save(update_fields=["read_at", "comment"])
+    for item in TrackedItem.objects.for_source(doc).active().filter(owner=person, title__startswith="传阅："):
+        close_tracked_item(item, "阅毕", actor=actor)
+    _event(doc, "阅毕", person, circulation.comment)
+    record("documents.incoming.read", actor=actor, kind=AuditKind.CHANGE, obj=doc,
+           changes={"comment": circulation.comment})
+    return circulation

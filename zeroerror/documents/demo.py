@@ -14,6 +14,7 @@ from django.utils import timezone
 from zeroerror.core.demo import register_demo_step
 from zeroerror.documents import actions
 from zeroerror.documents.models import (
+    Distribution,
     DocumentNumber,
     FlowEvent,
     IncomingDocument,
@@ -79,6 +80,10 @@ def _shift(doc, days: int) -> None:
     if isinstance(doc, OutgoingDocument):
         for number in DocumentNumber.objects.filter(document=doc):
             DocumentNumber.objects.filter(pk=number.pk).update(issued_at=number.issued_at - delta)
+        for d in Distribution.objects.filter(document=doc):
+            Distribution.objects.filter(pk=d.pk).update(
+                sent_at=d.sent_at - delta, due_at=d.due_at - delta,
+                received_at=d.received_at - delta if d.received_at else None)
     else:
         for instruction in Instruction.objects.filter(document=doc):
             Instruction.objects.filter(pk=instruction.pk).update(at=instruction.at - delta)
@@ -107,7 +112,9 @@ def _outgoing(people, drafter, fields, until) -> OutgoingDocument:
         (OutgoingStatus.PRINTED, lambda d: actions.do_print_outgoing(
             d, checks=dict.fromkeys(actions.PRINT_CHECKS, True), secure_printing=d.is_classified,
             actor=people["fengli"].user)),
-        (OutgoingStatus.DISTRIBUTED, lambda d: actions.do_distribute_outgoing(d, actor=people["fengli"].user)),
+        (OutgoingStatus.DISTRIBUTED, lambda d: [
+            actions.do_distribute_outgoing(d, actor=people["fengli"].user),
+            actions.do_record_receipt(d.distributions.first(), receipt_by="办公室收发员", actor=people["fengli"].user)]),
         (OutgoingStatus.ARCHIVED, lambda d: actions.do_archive_outgoing(d, actor=people["fengli"].user)),
     ]
     if until != OutgoingStatus.DRAFT:

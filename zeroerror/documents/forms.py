@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from zeroerror.documents.actions import PRINT_CHECKS
 from zeroerror.documents.docnumber import DocumentKind, SecrecyLevel, Urgency
-from zeroerror.documents.models import LEADER_ROLES, OutgoingDocument
+from zeroerror.documents.models import LEADER_ROLES, Distribution, OutgoingDocument
 from zeroerror.org.models import Department, Person
 
 SECRECY_CHOICES = [("", "非密")] + SecrecyLevel.choices()
@@ -74,7 +74,28 @@ class PrintForm(forms.Form):
 
 
 class DistributeForm(forms.Form):
+    recipients = forms.CharField(label="分发名单", widget=_textarea(4), required=False,
+                                 help_text="每行一个接收单位；须包含全部主送、抄送机关，不填即按主送、抄送分发")
     note = forms.CharField(label="分发说明", required=False, max_length=300)
+
+    def __init__(self, *args, doc=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if doc is not None:
+            from zeroerror.documents.actions import required_recipients
+
+            self.fields["recipients"].initial = "\n".join(required_recipients(doc))
+
+
+class ReceiptForm(forms.Form):
+    distribution = forms.ModelChoiceField(label="接收单位", queryset=Distribution.objects.none())
+    receipt_by = forms.CharField(label="签收人", max_length=50, required=False)
+    misdirected = forms.BooleanField(label="错发（对方退回，不属其接收）", required=False)
+    note = forms.CharField(label="说明", max_length=300, required=False)
+
+    def __init__(self, *args, doc=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if doc is not None:
+            self.fields["distribution"].queryset = doc.distributions.awaiting_receipt()
 
 
 class EmptyForm(forms.Form):
@@ -169,6 +190,18 @@ class AssignForm(forms.Form):
         self.fields["main_department"].queryset = departments
         self.fields["co_departments"].queryset = departments
         self.fields["handler"].queryset = Person.objects.active().filter(unit=unit).select_related("department")
+
+
+class CirculateForm(forms.Form):
+    readers = forms.ModelMultipleChoiceField(label="传阅人员", queryset=Person.objects.none())
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["readers"].queryset = Person.objects.active().filter(unit=unit).select_related("department")
+
+
+class ReadForm(forms.Form):
+    comment = forms.CharField(label="阅件意见", max_length=300, required=False)
 
 
 class CompleteForm(forms.Form):

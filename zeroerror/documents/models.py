@@ -433,3 +433,64 @@ class FlowEvent(models.Model):
 
     def __str__(self) -> str:
         return self.step
+
+
+class DistributionQuerySet(models.QuerySet):
+    def awaiting_receipt(self):
+        return self.filter(received_at__isnull=True)
+
+    def misdirected(self):
+        return self.filter(misdirected=True)
+
+    def late(self):
+        return self.filter(sent_at__gt=models.F("due_at"))
+
+
+class Distribution(models.Model):
+    """分发 to one recipient, with its 回执 (clause 一(一)8: 漏发、错发、迟发 visible at a glance)."""
+
+    document = models.ForeignKey(OutgoingDocument, on_delete=models.PROTECT, related_name="distributions")
+    recipient = models.CharField("接收单位", max_length=100)
+    copies = models.PositiveIntegerField("份数", default=1)
+    sent_at = models.DateTimeField("分发时间", default=timezone.now)
+    sent_by = models.ForeignKey(Person, verbose_name="分发人", on_delete=models.PROTECT, related_name="+")
+    due_at = models.DateTimeField("分发时限")
+    received_at = models.DateTimeField("回执时间", null=True, blank=True)
+    receipt_by = models.CharField("签收人", max_length=50, blank=True)
+    misdirected = models.BooleanField("错发", default=False)
+    receipt_note = models.CharField("回执说明", max_length=300, blank=True)
+
+    objects = DistributionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "分发记录"
+        verbose_name_plural = "分发记录"
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["document", "recipient"], name="distribution_unique_recipient")]
+
+    def __str__(self) -> str:
+        return self.recipient
+
+    @property
+    def late(self) -> bool:
+        return self.sent_at > self.due_at
+
+
+class Circulation(models.Model):
+    """传阅 of a 收文 to one reader, with the read receipt: always showing where the document is."""
+
+    document = models.ForeignKey(IncomingDocument, on_delete=models.PROTECT, related_name="circulations")
+    reader = models.ForeignKey(Person, verbose_name="阅件人", on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField("送阅时间", default=timezone.now)
+    sent_by = models.ForeignKey(Person, verbose_name="送阅人", on_delete=models.PROTECT, related_name="+")
+    read_at = models.DateTimeField("阅毕时间", null=True, blank=True)
+    comment = models.CharField("阅件意见", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "传阅"
+        verbose_name_plural = "传阅"
+        ordering = ["sent_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["document", "reader"], name="circulation_unique_reader")]
+
+    def __str__(self) -> str:
+        return f"{self.reader} 传阅"

@@ -33,6 +33,15 @@ class Step:
     allowed: Any
     success: str
     unit_form: bool = False
+    doc_form: bool = False
+
+    def make_form(self, doc, *args):
+        kwargs = {"unit": doc.unit} if self.unit_form else {"doc": doc} if self.doc_form else {}
+        return self.form(*args, **kwargs)
+
+
+def _receipt(doc, *, distribution, actor, **data):
+    return actions.do_record_receipt(distribution, **data, actor=actor)
 
 
 OUTGOING_STEPS = {
@@ -43,7 +52,8 @@ OUTGOING_STEPS = {
     "void": Step("作废文号", forms.VoidNumberForm, actions.do_void_number, access.can_void_number, "文号已作废。"),
     "print": Step("印制", forms.PrintForm, actions.do_print_outgoing, access.can_print_outgoing, "已印制。"),
     "distribute": Step("分发", forms.DistributeForm, actions.do_distribute_outgoing, access.can_distribute_outgoing,
-                       "已分发。"),
+                       "已分发。", doc_form=True),
+    "receipt": Step("登记回执", forms.ReceiptForm, _receipt, access.can_record_receipt, "回执已登记。", doc_form=True),
     "archive": Step("归档", forms.EmptyForm, actions.do_archive_outgoing, access.can_archive_outgoing, "已归档。"),
     "route": Step("加入流转范围", forms.RouteForm, actions.do_add_to_route, access.can_manage_route, "已加入流转范围。",
                   unit_form=True),
@@ -60,6 +70,9 @@ INCOMING_STEPS = {
                      "批示已记录。"),
     "assign": Step("交办承办", forms.AssignForm, actions.do_assign_incoming, access.can_assign_incoming,
                    "已交办承办。", unit_form=True),
+    "circulate": Step("送传阅", forms.CirculateForm, actions.do_circulate_incoming, access.can_circulate_incoming,
+                      "已送传阅。", unit_form=True),
+    "read": Step("阅毕", forms.ReadForm, actions.do_mark_read, access.can_mark_read, "已阅。"),
     "complete": Step("办结", forms.CompleteForm, actions.do_complete_incoming, access.can_complete_incoming,
                      "已办结。"),
     "archive": Step("归档", forms.EmptyForm, actions.do_archive_incoming, access.can_archive_incoming, "已归档。"),
@@ -90,14 +103,13 @@ def _forms_for(steps: dict[str, Step], person, doc) -> list[tuple[str, Step, Any
     shown = []
     for key, step in steps.items():
         if step.allowed(person, doc):
-            form = step.form(unit=doc.unit) if step.unit_form else step.form()
+            form = step.make_form(doc)
             shown.append((key, step, form))
     return shown
 
 
 def _run_step(request: HttpRequest, doc, step: Step) -> None:
-    kwargs = {"unit": doc.unit} if step.unit_form else {}
-    form = step.form(request.POST, request.FILES, **kwargs)
+    form = step.make_form(doc, request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
         return
@@ -169,6 +181,7 @@ def outgoing_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events": doc.events.select_related("actor"),
         "route": doc.route.select_related("person__department"),
         "numbers": doc.numbers.all(),
+        "distributions": doc.distributions.select_related("sent_by"),
         "items": TrackedItem.objects.for_source(doc).with_people(),
         "attachments": Attachment.objects.for_owner(doc),
         "step_forms": _forms_for(OUTGOING_STEPS, person, doc),
@@ -247,6 +260,7 @@ def incoming_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events": doc.events.select_related("actor"),
         "route": doc.route.select_related("person__department"),
         "instructions": doc.instructions.select_related("leader"),
+        "circulations": doc.circulations.select_related("reader", "sent_by"),
         "items": TrackedItem.objects.for_source(doc).with_people(),
         "attachments": Attachment.objects.for_owner(doc),
         "step_forms": step_forms,

@@ -54,3 +54,16 @@ def test_a_decision_needs_text_an_owner_of_the_unit_and_a_future_deadline(org, n
     with pytest.raises(ValidationError, match="请填写议定事项"):
         do_add_decision(meeting, text=" ", owner=org.bob, due_at=due, actor=org.alice.user)
     assert not TrackedItem.objects.exists()
+
+
+@pytest.mark.clause("一(二)12")
+def test_an_overdue_decision_is_proposed_as_a_lead(org, notified, django_capture_on_commit_callbacks):
+    from zeroerror.errors.models import Lead
+
+    meeting = started(notified())
+    due = timezone.now() + timedelta(days=2)
+    decision = do_add_decision(meeting, text="上报整改方案", owner=org.bob, due_at=due, actor=org.alice.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_tick(due + timedelta(hours=1))
+    lead = Lead.objects.for_source(decision.tracked_item).get()
+    assert lead.clause.code == "一(二)12" and lead.person == org.bob

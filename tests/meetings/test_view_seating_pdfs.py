@@ -21,7 +21,7 @@ def test_it_downloads_the_seating_chart_as_an_audited_export(org, login, big):
     response = login(org.alice).get(f"/meetings/{big.pk}/seating/chart.pdf?paper=A3")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    rec = AuditRecord.objects.get(action="meetings.seating.export")
+    rec = AuditRecord.objects.get(action="meetings.meeting.export")
     assert rec.kind == AuditKind.EXPORT and rec.changes == {"file": "seating-chart-A3", "version": 1}
     assert rec.object_id == str(big.pk)
 
@@ -31,7 +31,7 @@ def test_it_downloads_the_name_cards_one_page_per_podium_seat(org, login, big):
     response = login(org.bob).get(f"/meetings/{big.pk}/seating/cards.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert len(re.findall(rb"/Type /Page\b(?!s)", response.content)) == 2  # 王院长 and 李副院长
-    assert AuditRecord.objects.filter(action="meetings.seating.export", changes__file="name-cards").exists()
+    assert AuditRecord.objects.filter(action="meetings.meeting.export", changes__file="name-cards").exists()
     everyone = login(org.bob).get(f"/meetings/{big.pk}/seating/cards.pdf?hall=1")
     assert len(everyone.content) > len(response.content)
 

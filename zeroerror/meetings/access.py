@@ -88,6 +88,11 @@ def can_manage(person: Person, meeting: Meeting) -> bool:
     return meeting.organiser_id == person.pk or is_office(person)
 
 
+def can_export_dossier(person: Person, meeting: Meeting) -> bool:
+    """一会一档: the 会务 staff, the unit-wide roles (office, principal leader, inspectors) and the leaders."""
+    return can_manage(person, meeting) or person.is_unit_wide or person.has_role(*APPROVER_ROLES)
+
+
 def can_director_check(person: Person, meeting: Meeting) -> bool:
     return meeting.status == MeetingStatus.PENDING_DIRECTOR and person.has_role(Role.OFFICE_DIRECTOR)
 

@@ -640,7 +640,7 @@ def do_generate_seating(meeting: Meeting, *, unit_order: str = "list", fill: str
 
 @transaction.atomic(durable=True)
 def do_record_export(meeting: Meeting, what: str, *, actor, version: int | None = None) -> None:
-    record("meetings.seating.export", actor=actor, kind=AuditKind.EXPORT, obj=meeting,
+    record("meetings.meeting.export", actor=actor, kind=AuditKind.EXPORT, obj=meeting,
            changes={"file": what, "version": version})
 
 

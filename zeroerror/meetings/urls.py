@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zeroerror.meetings import views
+from zeroerror.meetings import views, views_dossier
 
 app_name = "meetings"
 urlpatterns = [
@@ -31,5 +31,6 @@ urlpatterns = [
     path("<int:pk>/seating/cards.pdf", views.seating_cards, name="seating_cards"),
     path("<int:pk>/minutes/", views.meeting_minutes, name="minutes"),
     path("<int:pk>/decisions/", views.meeting_decision, name="decision"),
+    path("<int:pk>/dossier.zip", views_dossier.dossier, name="dossier"),
     path("<int:pk>/files/", views.meeting_attach, name="attach"),
 ]

@@ -124,6 +124,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "series": series, "seating": seating_arrangement, "manage": manage,
         "checks": [(kind, label, checks.get(kind)) for kind, label in ChecklistKind.choices],
         "can_director_check": access.can_director_check(person, meeting),
+        "can_export": access.can_export_dossier(person, meeting),
         "can_approve": access.can_approve(person, meeting),
         "can_return": access.can_director_check(person, meeting) or access.can_approve(person, meeting),
         "notice_deadline": actions.notice_deadline(meeting),

@@ -626,6 +626,44 @@ def _generate_seating(meeting: Meeting, unit_order: str, fill: str, *, actor, re
     return arrangement
 
 
+def _store_placements(arrangement: SeatingArrangement, placements: Sequence[seating.Placement]) -> None:
+    rows: dict[int, list[seating.Placement]] = {}
+    for p in placements:
+        if p.seat.area == seating.PODIUM:
+            rows.setdefault(p.seat.row, []).append(p)
+    arrangement.podium = [[_placement_json(p) for p in sorted(rows[r], key=lambda p: p.seat.col)] for r in sorted(rows)]
+    hall = [p for p in placements if p.seat.area == seating.HALL]
+    hall.sort(key=lambda p: (p.seat.row, p.seat.col))
+    arrangement.hall = {**arrangement.hall, "placements": [_placement_json(p) for p in hall]}
+
+
+@transaction.atomic(durable=True)
+def do_swap_seats(meeting: Meeting, key_a: str, key_b: str, *, actor) -> SeatingArrangement:
+    """Manual adjustment: two people exchange seats; the result is checked (nobody missing, nobody seated twice,
+    no seat used twice) before it is stored. A later regeneration starts again from the rules."""
+    arrangement = SeatingArrangement.objects.select_for_update().filter(meeting=meeting).first()
+    if arrangement is None:
+        raise ValidationError("尚未生成座位表。")
+    if key_a == key_b:
+        raise ValidationError("请选择两位不同的人员交换座位。")
+    before = plan_from(arrangement)
+    try:
+        placements = seating.swap(before.placements, key_a, key_b)
+    except seating.SeatingError as exc:
+        raise ValidationError(str(exc))
+    problems = seating.check_placements(placements, seating_input(meeting), before.hall)
+    if problems:
+        raise ValidationError("；".join(p.message for p in problems))
+    _store_placements(arrangement, placements)
+    arrangement.version += 1
+    arrangement.generated_at, arrangement.generated_by = timezone.now(), _person(actor)
+    arrangement.save()
+    changed = seating.changed_seats(before, plan_from(arrangement))
+    record("meetings.seating.adjust", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
+           changes={"version": arrangement.version, "swap": [key_a, key_b], "changed": changed})
+    return arrangement
+
+
 @transaction.atomic(durable=True)
 def do_generate_seating(meeting: Meeting, *, unit_order: str = "list", fill: str = "rows", actor) -> SeatingArrangement:
     meeting = Meeting.objects.select_for_update().select_related("room").get(pk=meeting.pk)

@@ -392,10 +392,29 @@ def meeting_seating(request: HttpRequest, pk: int) -> HttpResponse:
         used_rows = max((p["row"] for p in arrangement.hall["placements"]), default=0)
         hall_grid = [[cells.get((r, c)) for c in range(1, arrangement.hall["cols"] + 1)]
                      for r in range(1, used_rows + 1)]
+    people = []
+    if arrangement:
+        people = [p for row in arrangement.podium for p in row] + list(arrangement.hall.get("placements", []))
     return render(request, "meetings/seating.html", {
         "title": "座位表", "meeting": meeting, "arrangement": arrangement, "form": form, "manage": manage,
-        "hall_grid": hall_grid,
+        "hall_grid": hall_grid, "people": people,
     })
+
+
+@require_POST
+def seating_swap(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    meeting = access.get_meeting_or_404(request, pk)
+    if not access.can_manage(person, meeting):
+        raise PermissionDenied("您不能调整座位。")
+    try:
+        arrangement = actions.do_swap_seats(meeting, request.POST.get("a", ""), request.POST.get("b", ""),
+                                            actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, f"座位已调整（第 {arrangement.version} 版），检查无漏排、重排。")
+    return redirect("meetings:seating", meeting.pk)
 
 
 def _seating_or_404(meeting: Meeting):

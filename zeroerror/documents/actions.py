@@ -556,6 +556,12 @@ def record_export(doc, *, fmt: str, actor) -> None:
                       changes={"format": fmt, "secrecy_level": doc.secrecy_level})
 
 
+def record_list_export(model, *, count: int, filters: dict, actor) -> None:
+    record_standalone("documents.export_list", actor=actor, kind=AuditKind.EXPORT,
+                      object_type=model._meta.label_lower, object_repr=f"{model._meta.verbose_name}列表",
+                      changes={"format": "xlsx", "count": count, "filters": filters})
+
+
 def record_view(doc, *, actor) -> None:
     """Viewing a classified document is logged (clause 一(一)3)."""
     record_standalone("documents.view", actor=actor, kind=AuditKind.VIEW, obj=doc,

@@ -17,3 +17,4 @@ class DocumentsConfig(AppConfig):
         nav.add("documents", nav.NavItem("收文", "documents:incoming_list"))
         nav.add("documents", nav.NavItem("发文", "documents:outgoing_list"))
         nav.add("documents", nav.NavItem("发文字号登记簿", "documents:numbers"))
+        nav.add("documents", nav.NavItem("按时办结率", "documents:incoming_stats"))

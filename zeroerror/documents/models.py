@@ -50,10 +50,34 @@ INCOMING_CLOSED_OUT = (IncomingStatus.RETURNED, IncomingStatus.TRANSFERRED)
 class DocumentQuerySet(models.QuerySet):
     """Shared named queries; ``visible_to`` is the one rule of who may see a document (clause 一(一)3)."""
 
-    route_field = ""
+    search_fields: tuple[str, ...] = ()
 
     def classified(self):
         return self.exclude(secrecy_level="")
+
+    def unclassified(self):
+        return self.filter(secrecy_level="")
+
+    def search(self, text: str):
+        """Every word of ``text`` somewhere in 标题, 文号, 来文机关 or 正文 (substring match: works for Chinese on
+        SQLite and PostgreSQL alike, no tokeniser needed)."""
+        qs = self
+        for word in text.split():
+            match = Q()
+            for field in self.search_fields:
+                match |= Q(**{f"{field}__icontains": word})
+            qs = qs.filter(match)
+        return qs
+
+    def overdue(self, now=None):
+        """Documents with a step whose tracked item is past its time limit and not done."""
+        from django.contrib.contenttypes.models import ContentType
+
+        from zeroerror.tracking.models import ACTIVE_STATUSES, TrackedItem
+
+        items = TrackedItem.objects.filter(source_type=ContentType.objects.get_for_model(self.model),
+                                           status__in=ACTIVE_STATUSES, due_at__lt=now or timezone.now())
+        return self.filter(pk__in=items.values("source_id"))
 
     def of_year(self, year: int):
         return self.filter(created_at__year=year)
@@ -83,6 +107,11 @@ def _office_or_leader(person: Person) -> bool:
 
 
 class OutgoingQuerySet(DocumentQuerySet):
+    search_fields = ("title", "doc_number", "addressees", "body")
+
+    def of_department(self, department_id: int):
+        return self.filter(department_id=department_id)
+
     def _open_to(self, person: Person) -> Q:
         if _office_or_leader(person) or person.has_role(Role.FIRST_READER):
             return Q()
@@ -103,6 +132,21 @@ class OutgoingQuerySet(DocumentQuerySet):
 
 
 class IncomingQuerySet(DocumentQuerySet):
+    search_fields = ("title", "doc_number", "sender")
+
+    def of_department(self, department_id: int):
+        return self.filter(main_department_id=department_id)
+
+    def on_time_by_department(self):
+        """按时办结率: per 主办科室, documents assigned, finished, finished within the time limit, still open."""
+        finished = Q(status__in=(IncomingStatus.DONE, IncomingStatus.ARCHIVED))
+        return (self.filter(main_department__isnull=False, assigned_at__isnull=False)
+                .values("main_department_id", "main_department__name")
+                .annotate(assigned=models.Count("pk"), finished=models.Count("pk", filter=finished),
+                          on_time=models.Count("pk", filter=finished & Q(done_at__lte=models.F("handling_due_at"))),
+                          open=models.Count("pk", filter=Q(status=IncomingStatus.HANDLING)))
+                .order_by("main_department__name"))
+
     def _open_to(self, person: Person) -> Q:
         if _office_or_leader(person):
             return Q()

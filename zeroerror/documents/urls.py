@@ -13,6 +13,7 @@ urlpatterns = [
     path("outgoing/<int:pk>/<slug:step>/", views.outgoing_step, name="outgoing_step"),
     path("numbers/", views.number_register, name="numbers"),
     path("incoming/", views.incoming_list, name="incoming_list"),
+    path("incoming/stats/", views.incoming_stats, name="incoming_stats"),
     path("incoming/new/", views.incoming_create, name="incoming_create"),
     path("incoming/<int:pk>/", views.incoming_detail, name="incoming_detail"),
     path("incoming/<int:pk>/<slug:step>/", views.incoming_step, name="incoming_step"),

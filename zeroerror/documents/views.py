@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,7 +22,10 @@ from zeroerror.documents.models import (
     OutgoingDocument,
     OutgoingStatus,
 )
+from zeroerror.org.models import Department
 from zeroerror.tracking.models import TrackedItem
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
@@ -86,17 +89,83 @@ def _year_choices() -> list[int]:
     return list(range(this, this - 6, -1))
 
 
+SECRECY_FILTERS = [("classified", "涉密"), ("unclassified", "非密")]
+
+
 def _filtered(request: HttpRequest, qs, statuses):
-    year = request.GET.get("year", "")
-    status = request.GET.get("status", "")
-    q = request.GET.get("q", "").strip()
+    """Filters shared by both lists: year, status, 科室, 密级, overdue and a search over 标题/文号/来文机关/正文."""
+    person = person_of(request)
+    get = request.GET
+    year, status, q = get.get("year", ""), get.get("status", ""), get.get("q", "").strip()
+    department, secrecy, overdue = get.get("department", ""), get.get("secrecy", ""), get.get("overdue", "")
     if year.isdigit():
         qs = qs.of_year(int(year))
     if status in dict(statuses):
         qs = qs.filter(status=status)
+    if department.isdigit():
+        qs = qs.of_department(int(department))
+    if secrecy == "classified":
+        qs = qs.classified()
+    elif secrecy == "unclassified":
+        qs = qs.unclassified()
+    if overdue:
+        qs = qs.overdue()
     if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(doc_number__icontains=q))
-    return qs, {"year": year, "status": status, "q": q, "years": _year_choices(), "statuses": statuses}
+        qs = qs.search(q)
+    params = get.copy()
+    params.pop("page", None)
+    params.pop("export", None)
+    return qs, {
+        "year": year, "status": status, "q": q, "department": department, "secrecy": secrecy, "overdue": overdue,
+        "years": _year_choices(), "statuses": statuses, "secrecy_filters": SECRECY_FILTERS,
+        "departments": Department.objects.active().filter(unit=person.unit),
+        "export_query": params.urlencode(),
+    }
+
+
+def _export(request: HttpRequest, qs, kind: str, columns: list[tuple[str, Any]]) -> HttpResponse:
+    """The filtered list as .xlsx — only documents the person may see; audited as an export."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from zeroerror.core.sheets import workbook_bytes
+
+    rows = list(qs[:5000])
+    wb = Workbook()
+    ws = wb.active
+    ws.title = kind
+    ws.append([label for label, _ in columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for doc in rows:
+        ws.append([fn(doc) for _, fn in columns])
+    actions.record_list_export(qs.model, count=len(rows), filters=dict(request.GET.items()), actor=request.user)
+    response = HttpResponse(workbook_bytes(wb), content_type=XLSX)
+    name = f"{kind}-{timezone.localdate():%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _when(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+OUTGOING_COLUMNS = [
+    ("发文字号", lambda d: d.doc_number), ("标题", lambda d: d.title), ("文种", lambda d: d.get_kind_display()),
+    ("密级", lambda d: d.classification_text), ("拟稿科室", lambda d: d.department.name),
+    ("拟稿人", lambda d: d.drafter.name), ("首读人", lambda d: d.first_reader.name if d.first_reader else ""),
+    ("签发人", lambda d: d.signer.name if d.signer else ""), ("签发时间", lambda d: _when(d.signed_at)),
+    ("状态", lambda d: d.get_status_display()),
+]
+INCOMING_COLUMNS = [
+    ("签收时间", lambda d: _when(d.received_at)), ("来文机关", lambda d: d.sender), ("文号", lambda d: d.doc_number),
+    ("标题", lambda d: d.title), ("密级", lambda d: d.classification_text),
+    ("紧急程度", lambda d: d.get_urgency_display()),
+    ("主办科室", lambda d: d.main_department.name if d.main_department else ""),
+    ("办理时限", lambda d: _when(d.handling_due_at)), ("办结时间", lambda d: _when(d.done_at)),
+    ("状态", lambda d: d.get_status_display()),
+]
 
 
 def _forms_for(steps: dict[str, Step], person, doc) -> list[tuple[str, Step, Any]]:
@@ -133,6 +202,8 @@ def outgoing_list(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     qs = OutgoingDocument.objects.with_people().visible_to(person)
     qs, filters = _filtered(request, qs, OutgoingStatus.choices)
+    if request.GET.get("export") == "xlsx":
+        return _export(request, qs.order_by("-created_at", "-id"), "发文", OUTGOING_COLUMNS)
     page = Paginator(qs.order_by("-created_at", "-id"), 50).get_page(request.GET.get("page"))
     return render(request, "documents/outgoing_list.html", {
         "title": "发文", "page": page, **filters, "can_draft": access.can_draft(person),
@@ -220,6 +291,8 @@ def incoming_list(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     qs = IncomingDocument.objects.with_people().visible_to(person)
     qs, filters = _filtered(request, qs, IncomingStatus.choices)
+    if request.GET.get("export") == "xlsx":
+        return _export(request, qs.order_by("-received_at", "-id"), "收文", INCOMING_COLUMNS)
     page = Paginator(qs.order_by("-received_at", "-id"), 50).get_page(request.GET.get("page"))
     return render(request, "documents/incoming_list.html", {
         "title": "收文", "page": page, **filters, "can_receive": access.can_receive(person),
@@ -275,3 +348,18 @@ def incoming_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         raise Http404
     _run_step(request, doc, INCOMING_STEPS[step])
     return redirect("documents:incoming_detail", doc.pk)
+
+
+def incoming_stats(request: HttpRequest) -> HttpResponse:
+    """按时办结率 per 主办科室 for a year (documents one may see)."""
+    person = person_of(request)
+    year = request.GET.get("year", str(timezone.localdate().year))
+    qs = IncomingDocument.objects.visible_to(person)
+    if year.isdigit():
+        qs = qs.of_year(int(year))
+    rows = list(qs.on_time_by_department())
+    for row in rows:
+        row["rate"] = f"{row['on_time'] / row['finished']:.0%}" if row["finished"] else "—"
+    return render(request, "documents/stats.html", {
+        "title": "收文按时办结率", "rows": rows, "year": year, "years": _year_choices(),
+    })

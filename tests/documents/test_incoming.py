@@ -187,3 +187,20 @@ def test_one_main_department_with_a_handler_in_it(docs):
     with pytest.raises(ValidationError, match="只有承办人"):
         actions.do_complete_incoming(doc, result="办完", actor=docs.bob.user)
     assert actions.do_complete_incoming(doc, result="办完", actor=docs.charlie.user).status == IncomingStatus.DONE
+
+
+@pytest.mark.clause("一(一)4")
+def test_the_unit_configures_its_time_limits_in_the_data_dir(docs, settings, tmp_path):
+    import json
+
+    from zeroerror.documents.timelimits import TimeLimitError
+
+    settings.DATA_DIR = tmp_path
+    (tmp_path / actions.TIME_LIMITS_FILE).write_text(json.dumps({"收文": {"承办": {"平急": 7}}}), encoding="utf-8")
+    doc = actions.do_assign_incoming(to_instructed(docs, register(docs)), main_department=docs.medical,
+                                     actor=docs.alice.user)
+    assert doc.handling_due_at == deadline_in_workdays(7, doc.assigned_at)
+    (tmp_path / actions.TIME_LIMITS_FILE).write_text(json.dumps({"收文": {"承办": {"特急": 9, "平急": 2}}}),
+                                                     encoding="utf-8")
+    with pytest.raises(TimeLimitError, match="特急时限（9天）不能长于"):
+        actions.time_limit_table()

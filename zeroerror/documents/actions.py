@@ -7,10 +7,13 @@ messages; nothing changes on refusal), locks the document row, writes the 流转
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -45,7 +48,14 @@ from zeroerror.documents.models import (
     RouteEntry,
 )
 from zeroerror.documents.proofing import unresolved_proofreading_errors
-from zeroerror.documents.timelimits import IncomingStep, OutgoingStep, time_limit
+from zeroerror.documents.timelimits import (
+    DEFAULT_TABLE,
+    IncomingStep,
+    OutgoingStep,
+    TimeLimitError,
+    TimeLimitTable,
+    time_limit,
+)
 from zeroerror.org.models import Department, Person
 from zeroerror.org.roles import Role
 from zeroerror.tracking.actions import close_items_for_source, close_tracked_item, create_tracked_item
@@ -99,9 +109,32 @@ def detail_url(doc) -> str:
     return reverse(name, args=[doc.pk])
 
 
+TIME_LIMITS_FILE = "document-time-limits.json"
+_table_cache: dict = {}
+
+
+def time_limit_table() -> TimeLimitTable:
+    """The unit's 办理时限 (clause 一(一)4): the defaults of :mod:`timelimits`, overridden by
+    ``<ZEROERROR_DATA_DIR>/document-time-limits.json`` in the :meth:`TimeLimitTable.from_dict` shape, e.g.
+    ``{"收文": {"承办": {"平急": 7}}}``. A malformed file is refused with the table's Chinese message."""
+    path = Path(settings.DATA_DIR) / TIME_LIMITS_FILE
+    try:
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    except FileNotFoundError:
+        return DEFAULT_TABLE
+    if _table_cache.get("key") != (str(path), stamp):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise TimeLimitError([f"{TIME_LIMITS_FILE}无法读取（{exc}）"])
+        _table_cache.update(key=(str(path), stamp), table=TimeLimitTable.from_dict(data))
+    return _table_cache["table"]
+
+
 def _deadline(doc, step, start: datetime | None = None) -> datetime:
     kind = DocumentKind(doc.kind) if doc.kind else None
-    return deadline_in_workdays(time_limit(kind, Urgency(doc.urgency), step), start)
+    return deadline_in_workdays(time_limit(kind, Urgency(doc.urgency), step, time_limit_table()), start)
 
 
 def _track(doc, step, owner: Person, title: str, *, actor, due_at: datetime | None = None,

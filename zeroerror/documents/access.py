@@ -62,8 +62,8 @@ def can_draft(person: Person) -> bool:
 
 
 def can_edit_outgoing(person: Person, doc: OutgoingDocument) -> bool:
-    editable = doc.status in (OutgoingStatus.DRAFT, OutgoingStatus.REVIEWED, OutgoingStatus.FIRST_READ_PASSED,
-                              OutgoingStatus.SIGNED)
+    editable = doc.status in (OutgoingStatus.DRAFT, OutgoingStatus.REVIEWED, OutgoingStatus.COUNTERSIGNING,
+                              OutgoingStatus.FIRST_READ_PASSED, OutgoingStatus.SIGNED)
     return editable and (person.pk == doc.drafter_id or is_office(person))
 
 
@@ -76,6 +76,11 @@ def can_review_outgoing(person: Person, doc: OutgoingDocument) -> bool:
 def can_first_read(person: Person, doc: OutgoingDocument) -> bool:
     return (doc.status == OutgoingStatus.REVIEWED and person.has_role(Role.FIRST_READER)
             and person.pk != doc.drafter_id)
+
+
+def can_countersign(person: Person, doc: OutgoingDocument) -> bool:
+    return doc.status == OutgoingStatus.COUNTERSIGNING and doc.pending_countersign_departments().filter(
+        pk__in=person.headed_department_ids).exists()
 
 
 def can_sign_outgoing(person: Person, doc: OutgoingDocument) -> bool:

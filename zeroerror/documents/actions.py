@@ -35,6 +35,7 @@ from zeroerror.documents.docnumber import (
 from zeroerror.documents.models import (
     LEADER_ROLES,
     Circulation,
+    Countersign,
     Distribution,
     DocumentNumber,
     DocumentNumberSequence,
@@ -221,8 +222,16 @@ def _clean_outgoing(data: dict) -> dict:
     return data
 
 
+def _countersign_departments(doc: OutgoingDocument, departments) -> list[Department]:
+    departments = list(dict.fromkeys(departments or []))
+    if any(d.unit_id != doc.unit_id for d in departments):
+        raise ValidationError("会签科室须为本单位科室。")
+    return [d for d in departments if d.pk != doc.department_id]
+
+
 @transaction.atomic(durable=True)
-def do_create_outgoing(*, actor, agency_code: str = "", agency_mark: str = "", **fields) -> OutgoingDocument:
+def do_create_outgoing(*, actor, agency_code: str = "", agency_mark: str = "",
+                       countersign_departments: Sequence[Department] = (), **fields) -> OutgoingDocument:
     """拟稿: the drafter writes the structured fields of the document."""
     person = _person(actor)
     unit = person.unit
@@ -236,6 +245,7 @@ def do_create_outgoing(*, actor, agency_code: str = "", agency_mark: str = "", *
     doc = OutgoingDocument(unit=unit, drafter=person, department=person.department, agency_code=agency_code,
                            agency_mark=agency_mark.strip() or f"{unit.name}文件", **data)
     doc.save()
+    doc.countersign_departments.set(_countersign_departments(doc, countersign_departments))
     put_on_route(doc, person, "拟稿")
     _event(doc, "拟稿", person, doc.title)
     record("documents.outgoing.create", actor=actor, kind=AuditKind.CREATE, obj=doc,
@@ -248,7 +258,8 @@ def _lock_out(doc: OutgoingDocument) -> OutgoingDocument:
 
 
 @transaction.atomic(durable=True)
-def do_update_outgoing(doc: OutgoingDocument, *, actor, **fields) -> OutgoingDocument:
+def do_update_outgoing(doc: OutgoingDocument, *, actor, countersign_departments: Sequence[Department] | None = None,
+                       **fields) -> OutgoingDocument:
     """Edit the draft. A substantive change after 核稿 undoes 核稿/首读 (they checked the old text); after 签发
     it goes back to the signer, who alone may sign again (条例 第二十五条(一))."""
     person = _person(actor)
@@ -262,6 +273,13 @@ def do_update_outgoing(doc: OutgoingDocument, *, actor, **fields) -> OutgoingDoc
     current = {k: getattr(doc, k) for k in OUTGOING_FIELDS}
     data = _clean_outgoing(current | {k: v for k, v in fields.items() if k in OUTGOING_FIELDS})
     changed = {k: [current[k], data[k]] for k in OUTGOING_FIELDS if current[k] != data[k]}
+    if countersign_departments is not None:
+        wanted = _countersign_departments(doc, countersign_departments)
+        before_ids = set(doc.countersign_departments.values_list("pk", flat=True))
+        if {d.pk for d in wanted} != before_ids:
+            _refuse_unless(doc.status == OutgoingStatus.DRAFT, "会签科室只能在拟稿阶段调整。")
+            doc.countersign_departments.set(wanted)
+            changed["countersign_departments"] = [sorted(before_ids), sorted(d.pk for d in wanted)]
     if not changed:
         return doc
     for key, value in data.items():
@@ -269,7 +287,8 @@ def do_update_outgoing(doc: OutgoingDocument, *, actor, **fields) -> OutgoingDoc
     substantive = bool(SUBSTANTIVE_FIELDS & set(changed))
     before = doc.status
     note = "修改文稿"
-    if substantive and doc.status in (OutgoingStatus.REVIEWED, OutgoingStatus.FIRST_READ_PASSED):
+    if substantive and doc.status in (OutgoingStatus.REVIEWED, OutgoingStatus.COUNTERSIGNING,
+                                      OutgoingStatus.FIRST_READ_PASSED):
         doc.status = OutgoingStatus.DRAFT
         doc.reviewer, doc.reviewed_at, doc.review_override_reason = None, None, ""
         doc.first_reader, doc.first_read_at = None, None
@@ -359,12 +378,18 @@ def do_first_read(doc: OutgoingDocument, *, policy: bool, norms: bool, precision
     close_items_for_source(doc, "首读已完成", actor=actor)
     put_on_route(doc, person, "首读")
     if passed:
-        doc.status = OutgoingStatus.FIRST_READ_PASSED
-        signer = doc.resign_by or _default_signer(doc)
-        if signer is not None:
-            put_on_route(doc, signer, "签发")
-            _track(doc, OutgoingStep.SIGN_OFF, signer, f"签发：{doc.title}", actor=actor)
         text = "政策性、规范性、精准性审核通过" + (f"。{opinion}" if opinion else "")
+        departments = list(doc.countersign_departments.all())
+        if departments:
+            doc.status = OutgoingStatus.COUNTERSIGNING
+            for department in departments:
+                head = department.head()
+                if head is not None:
+                    put_on_route(doc, head, "会签")
+                    _track(doc, OutgoingStep.COUNTERSIGN, head, f"会签：{doc.title}", actor=actor)
+            text += "，送" + "、".join(d.name for d in departments) + "会签"
+        else:
+            _ready_to_sign(doc, actor=actor)
     else:
         doc.status = OutgoingStatus.DRAFT
         doc.reviewer, doc.reviewed_at = None, None
@@ -377,6 +402,53 @@ def do_first_read(doc: OutgoingDocument, *, policy: bool, norms: bool, precision
     record("documents.outgoing.first_read", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [OutgoingStatus.REVIEWED, doc.status], "policy": bool(policy), "norms": bool(norms),
                     "precision": bool(precision), "opinion": opinion})
+    return doc
+
+
+def _ready_to_sign(doc: OutgoingDocument, *, actor) -> None:
+    doc.status = OutgoingStatus.FIRST_READ_PASSED
+    signer = doc.resign_by or _default_signer(doc)
+    if signer is not None:
+        put_on_route(doc, signer, "签发")
+        _track(doc, OutgoingStep.SIGN_OFF, signer, f"签发：{doc.title}", actor=actor)
+
+
+def _back_to_draft(doc: OutgoingDocument) -> None:
+    doc.status = OutgoingStatus.DRAFT
+    doc.reviewer, doc.reviewed_at, doc.review_override_reason = None, None, ""
+
+
+@transaction.atomic(durable=True)
+def do_countersign(doc: OutgoingDocument, *, agree: bool, opinion: str = "", actor) -> OutgoingDocument:
+    """会签 by the head of each 会签科室; when all agree the draft goes to 签发, a disagreement sends it back."""
+    person = _person(actor)
+    doc = _lock_out(doc)
+    _visible_or_refuse(doc, person)
+    _refuse_unless(doc.status == OutgoingStatus.COUNTERSIGNING, f"首读通过后才能会签（当前：{doc.get_status_display()}）。")
+    mine = [d for d in doc.pending_countersign_departments() if d.pk in person.headed_department_ids]
+    _refuse_unless(bool(mine), "只有待会签科室的负责人可以会签。")
+    opinion = opinion.strip()
+    _refuse_unless(agree or bool(opinion), "不同意会签时请填写意见。")
+    for department in mine:
+        Countersign.objects.create(document=doc, department=department, person=person, agree=bool(agree),
+                                   opinion=opinion)
+    _close_items_of(doc, person, "已会签", actor=actor)
+    names = "、".join(d.name for d in mine)
+    if not agree:
+        close_items_for_source(doc, f"{names}不同意会签，退回拟稿", actor=actor)
+        _back_to_draft(doc)
+        _track(doc, OutgoingStep.DRAFT, doc.drafter, f"按会签意见修改：{doc.title}", actor=actor, detail=opinion)
+        text = f"{names}不同意：{opinion}，退回拟稿"
+    else:
+        text = f"{names}同意" + (f"：{opinion}" if opinion else "")
+        if not doc.pending_countersign_departments().exists():
+            _ready_to_sign(doc, actor=actor)
+            text += "；会签完毕，送签发"
+    doc.save()
+    _event(doc, "会签", person, text)
+    record("documents.outgoing.countersign", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
+           changes={"status": [OutgoingStatus.COUNTERSIGNING, doc.status], "agree": bool(agree),
+                    "departments": [d.pk for d in mine], "opinion": opinion})
     return doc
 
 

@@ -22,8 +22,9 @@ class OutgoingForm(forms.ModelForm):
     class Meta:
         model = OutgoingDocument
         fields = ["kind", "urgency", "secrecy_level", "secrecy_period", "title", "addressees", "body",
-                  "attachment_names", "signature", "note", "copy_to", "copies"]
-        widgets = {"body": _textarea(12), "attachment_names": _textarea(3), "copy_to": _textarea(3)}
+                  "attachment_names", "signature", "note", "copy_to", "copies", "countersign_departments"]
+        widgets = {"body": _textarea(12), "attachment_names": _textarea(3), "copy_to": _textarea(3),
+                   "countersign_departments": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, unit=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,6 +33,7 @@ class OutgoingForm(forms.ModelForm):
         self.fields["signature"].help_text = "不填为本单位全称"
         if self.unit is not None and not self.instance.pk:
             self.fields["signature"].initial = self.unit.name
+        self.fields["countersign_departments"].queryset = Department.objects.active().filter(unit=self.unit)
 
     def clean_signature(self):
         value = self.cleaned_data["signature"].strip()
@@ -49,6 +51,12 @@ class FirstReadForm(forms.Form):
     precision = forms.BooleanField(label="精准性：文字、数字、时间、名称准确无误", required=False)
     opinion = forms.CharField(label="首读意见", required=False, widget=_textarea(3),
                               help_text="任一项不通过时必填，文稿退回拟稿人修改")
+
+
+class CountersignForm(forms.Form):
+    agree = forms.TypedChoiceField(label="会签意见", coerce=lambda v: v == "yes",
+                                   choices=[("yes", "同意"), ("no", "不同意，退回修改")])
+    opinion = forms.CharField(label="意见", max_length=300, required=False)
 
 
 class SignForm(forms.Form):

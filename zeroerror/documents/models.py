@@ -22,6 +22,7 @@ LEADER_ROLES = (Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE)
 class OutgoingStatus(models.TextChoices):
     DRAFT = "draft", "拟稿"
     REVIEWED = "reviewed", "已核稿（待首读）"
+    COUNTERSIGNING = "countersigning", "首读通过（会签中）"
     FIRST_READ_PASSED = "first_read_passed", "首读通过（待签发）"
     SIGNED = "signed", "已签发（待编号）"
     NUMBERED = "numbered", "已编号（待印制）"
@@ -200,6 +201,8 @@ class OutgoingDocument(ClassifiedMixin):
     note = models.CharField("附注", max_length=200, blank=True)
     copy_to = models.TextField("抄送机关", blank=True, help_text="每个机关一行")
     copies = models.PositiveIntegerField("印制份数", default=1)
+    countersign_departments = models.ManyToManyField(Department, verbose_name="会签科室", blank=True,
+                                                     related_name="+", help_text="需要会签的科室（负责人会签）")
     drafter = models.ForeignKey(Person, verbose_name="拟稿人", on_delete=models.PROTECT, related_name="+")
     department = models.ForeignKey(Department, verbose_name="拟稿科室", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField("拟稿时间", default=timezone.now)
@@ -274,6 +277,13 @@ class OutgoingDocument(ClassifiedMixin):
     def first_read_passed(self) -> bool:
         return bool(self.first_read_at and self.first_read_policy and self.first_read_norms
                     and self.first_read_precision)
+
+    def pending_countersign_departments(self):
+        """会签科室 that have not agreed since the last 首读."""
+        if self.first_read_at is None:
+            return self.countersign_departments.all()
+        agreed = self.countersigns.filter(agree=True, at__gte=self.first_read_at).values("department_id")
+        return self.countersign_departments.exclude(pk__in=agreed)
 
     def content_digest(self) -> str:
         """What the signer signed: a change of any of these after 签发 is substantive and goes back to them."""
@@ -538,3 +548,22 @@ class Circulation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reader} 传阅"
+
+
+class Countersign(models.Model):
+    """会签: the head of a department agrees (or not) to a draft after 首读; kept for every round."""
+
+    document = models.ForeignKey(OutgoingDocument, on_delete=models.PROTECT, related_name="countersigns")
+    department = models.ForeignKey(Department, verbose_name="会签科室", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, verbose_name="会签人", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField("会签时间", default=timezone.now)
+    agree = models.BooleanField("同意")
+    opinion = models.CharField("会签意见", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "会签"
+        verbose_name_plural = "会签"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.department} 会签"

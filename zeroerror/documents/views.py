@@ -50,6 +50,7 @@ def _receipt(doc, *, distribution, actor, **data):
 OUTGOING_STEPS = {
     "review": Step("核稿", forms.ReviewForm, actions.do_review_outgoing, access.can_review_outgoing, "已核稿，送首读。"),
     "first_read": Step("首读", forms.FirstReadForm, actions.do_first_read, access.can_first_read, "首读结果已记录。"),
+    "countersign": Step("会签", forms.CountersignForm, actions.do_countersign, access.can_countersign, "会签意见已记录。"),
     "sign": Step("签发", forms.SignForm, actions.do_sign_outgoing, access.can_sign_outgoing, "已签发。"),
     "number": Step("编号", forms.EmptyForm, actions.do_assign_number, access.can_number_outgoing, "已编号。"),
     "void": Step("作废文号", forms.VoidNumberForm, actions.do_void_number, access.can_void_number, "文号已作废。"),
@@ -253,6 +254,7 @@ def outgoing_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "route": doc.route.select_related("person__department"),
         "numbers": doc.numbers.all(),
         "distributions": doc.distributions.select_related("sent_by"),
+        "countersigns": doc.countersigns.select_related("department", "person"),
         "items": TrackedItem.objects.for_source(doc).with_people(),
         "attachments": Attachment.objects.for_owner(doc),
         "step_forms": _forms_for(OUTGOING_STEPS, person, doc),

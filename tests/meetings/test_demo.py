@@ -1,14 +1,21 @@
 """The 会务工作 demo step: the hospital's rooms and meetings, one large with full attendance and its seating."""
 
-from django.core.management import call_command
-
+from zeroerror.meetings.demo import build_meetings
 from zeroerror.meetings.models import Meeting, MeetingStatus, Reply, Room, SeatingArrangement
 
 
-def test_it_builds_rooms_and_meetings_once(db, capsys, settings, tmp_path):
+def run(step):
+    lines = []
+    step(lines.append)
+    return "\n".join(lines)
+
+
+def test_it_builds_rooms_and_meetings_once(db, settings, tmp_path):
+    from zeroerror.org.demo import build_org
+
     settings.DATA_DIR = tmp_path
-    call_command("demo")
-    assert "全部回执参加" in capsys.readouterr().out
+    run(build_org)
+    assert "全部回执参加" in run(build_meetings)
     hall = Room.objects.get(name="一楼大会议室")
     assert hall.capacity == 120 and hall.is_large
     assert Room.objects.get(name="三楼小会议室").capacity == 20
@@ -16,6 +23,7 @@ def test_it_builds_rooms_and_meetings_once(db, capsys, settings, tmp_path):
     assert big.status == MeetingStatus.APPROVED and big.requires_director and big.director_checked_by.name == "刘洋"
     assert big.approved_by.name == "王建国"
     assert not big.invitations.exclude(reply=Reply.ATTEND).exists()
+    assert big.supervisors.count() == 2
     seating = SeatingArrangement.objects.get(meeting=big)
     assert len(seating.podium[0]) == 5 and seating.name_flags == []
     placed = len(seating.hall["placements"]) + sum(len(row) for row in seating.podium)
@@ -23,6 +31,5 @@ def test_it_builds_rooms_and_meetings_once(db, capsys, settings, tmp_path):
     assert Meeting.objects.filter(title="院办公室周例会").count() == 4
     assert Meeting.objects.get(title="医疗质量安全分析会").status == MeetingStatus.PENDING_LEADER
 
-    call_command("demo")
-    assert "会务演示数据已存在" in capsys.readouterr().out
+    assert "会务演示数据已存在" in run(build_meetings)
     assert Room.objects.count() == 3

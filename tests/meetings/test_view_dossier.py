@@ -23,7 +23,7 @@ from zeroerror.meetings.models import checklist_items
 
 @pytest.mark.clause("一(二)13")
 def test_the_dossier_holds_every_part_of_the_meeting_with_an_index(org, login, rooms, notified):
-    meeting = notified(room=rooms.hall, podium=[org.dora], important=True)
+    meeting = notified(room=rooms.hall, podium=[org.dora], important=True, supervisors=[org.bob])
     do_generate_seating(meeting, actor=org.alice.user)
     do_sign_checklist(meeting, "equipment", [(i, True, "") for i in checklist_items(meeting, "equipment")],
                       actor=org.bob.user)

@@ -26,6 +26,8 @@ from zeroerror.org.roles import Role
 from zeroerror.tracking.registry import TodoEntry
 
 APPROVER_ROLES = (Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE)
+# Clause 一(二)6 / 9: news of important meetings and banners are checked by the office's 分管主任 or 综合科.
+REVIEWER_ROLES = (Role.OFFICE_DIRECTOR, Role.OFFICE_DEPUTY_DIRECTOR)
 
 
 def visible_meetings(person: Person):
@@ -33,7 +35,8 @@ def visible_meetings(person: Person):
     departments = person.visible_department_ids()
     if departments is None:
         return qs
-    mine = Q(organiser=person) | Q(invitations__person=person) | Q(department_id__in=departments)
+    mine = (Q(organiser=person) | Q(invitations__person=person) | Q(supervisors=person)
+            | Q(department_id__in=departments))
     return qs.filter(pk__in=Meeting.objects.filter(mine).values("pk"))
 
 
@@ -64,6 +67,20 @@ def get_invitation_or_404(request: HttpRequest, meeting: Meeting, pk: int) -> In
     return invitation
 
 
+def get_news_or_404(request: HttpRequest, meeting: Meeting, pk: int):
+    news = meeting.news.filter(pk=pk).first()
+    if news is None:
+        raise Http404("新闻稿不存在。")
+    return news
+
+
+def get_banner_or_404(request: HttpRequest, meeting: Meeting, pk: int):
+    banner = meeting.banners.filter(pk=pk).first()
+    if banner is None:
+        raise Http404("会标不存在。")
+    return banner
+
+
 def get_room_or_404(request: HttpRequest, pk: int) -> Room:
     room = Room.objects.of_unit(person_of(request).unit).filter(pk=pk).first()
     if room is None:
@@ -91,6 +108,14 @@ def can_manage(person: Person, meeting: Meeting) -> bool:
 def can_export_dossier(person: Person, meeting: Meeting) -> bool:
     """一会一档: the 会务 staff, the unit-wide roles (office, principal leader, inspectors) and the leaders."""
     return can_manage(person, meeting) or person.is_unit_wide or person.has_role(*APPROVER_ROLES)
+
+
+def can_review(person: Person) -> bool:
+    return person.has_role(*REVIEWER_ROLES)
+
+
+def is_supervisor(person: Person, meeting: Meeting) -> bool:
+    return meeting.supervisors.filter(pk=person.pk).exists()
 
 
 def can_director_check(person: Person, meeting: Meeting) -> bool:

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from zeroerror.meetings import seating
 from zeroerror.meetings.actions import FILE_PURPOSES, MAX_OCCURRENCES
-from zeroerror.meetings.models import Reply, Room
+from zeroerror.meetings.models import BannerKind, BreachKind, Reply, Room
 from zeroerror.org.models import Person
 
 DT_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -136,3 +136,35 @@ class ChecklistForm(forms.Form):
 
     def results(self) -> list[tuple[str, bool, str]]:
         return [(item, self.cleaned_data[f"ok_{n}"], self.cleaned_data[f"note_{n}"]) for n, item in enumerate(self.items)]
+
+
+class SupervisorsForm(forms.Form):
+    supervisors = PeopleChoice(label="会风监督员", queryset=Person.objects.none(), required=False,
+                               widget=forms.SelectMultiple(attrs={"size": 8}),
+                               help_text="由办公室和相关科室人员组成；重要会议必须指定（一(二)10）")
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = people if people is not None else Person.objects.active()
+        self.fields["supervisors"].queryset = people.select_related("department").order_by("department__order", "rank")
+
+
+class BreachForm(forms.Form):
+    kind = forms.ChoiceField(label="情形", choices=BreachKind.choices)
+    person = PersonChoice(label="当事人", queryset=Person.objects.none(), required=False)
+    description = forms.CharField(label="情况说明", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = (people if people is not None else Person.objects.none()).select_related(
+            "department")
+
+
+class NewsForm(forms.Form):
+    title = forms.CharField(label="标题", max_length=200)
+    text = forms.CharField(label="正文", max_length=20000, widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class BannerForm(forms.Form):
+    kind = forms.ChoiceField(label="类别", choices=BannerKind.choices)
+    text = forms.CharField(label="文字", max_length=200)

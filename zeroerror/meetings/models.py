@@ -134,6 +134,8 @@ class Meeting(models.Model):
         help_text="超过10人的，须经办公室主任统一扎口把关并报主要领导同意（一(二)1）",
     )
     requires_director = models.BooleanField("须办公室主任把关", default=False, editable=False)
+    supervisors = models.ManyToManyField(Person, blank=True, related_name="supervised_meetings",
+                                         verbose_name="会风监督员")
     series = models.UUIDField("系列会议", null=True, blank=True, db_index=True)
     occurrence = models.PositiveIntegerField("系列第几次", default=1)
     status = models.CharField("状态", max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT,
@@ -337,3 +339,91 @@ class Checklist(models.Model):
     @property
     def failures(self) -> list[dict]:
         return [r for r in self.results if not r.get("ok")]
+
+
+class BreachKind(models.TextChoices):
+    IDENTITY = "identity", "到会人员身份不符"
+    PHONE = "phone", "通讯工具发出声响"
+    DOZING = "dozing", "打瞌睡"
+    IN_AND_OUT = "in_and_out", "随意频繁进出"
+    OTHER = "other", "其他违反会议纪律"
+
+
+class BreachReport(models.Model):
+    """A 会风监督员's report of a breach of meeting discipline (clause 一(二)10)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="breaches")
+    kind = models.CharField("情形", max_length=12, choices=BreachKind.choices)
+    person = models.ForeignKey(Person, verbose_name="当事人", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+")
+    description = models.TextField("情况说明")
+    reported_by = models.ForeignKey(Person, verbose_name="监督员", on_delete=models.PROTECT, related_name="+")
+    reported_at = models.DateTimeField("报告时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "会风监督报告"
+        verbose_name_plural = "会风监督报告"
+        ordering = ["reported_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting.title} · {self.get_kind_display()}"
+
+
+class ReviewStatus(models.TextChoices):
+    DRAFT = "draft", "待审核"
+    APPROVED = "approved", "已审核"
+    DONE = "done", "已发布/已印制"
+
+
+class NewsItem(models.Model):
+    """会议新闻稿 (clause 一(二)6): for an important meeting it is reviewed by the office (分管主任 or 综合科)
+    before it is published."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="news")
+    title = models.CharField("标题", max_length=200)
+    text = models.TextField("正文")
+    findings = models.JSONField("校对意见", default=list)
+    status = models.CharField("状态", max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT)
+    written_by = models.ForeignKey(Person, verbose_name="撰稿人", on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(Person, verbose_name="审核人", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    approved_at = models.DateTimeField("审核时间", null=True, blank=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "会议新闻稿"
+        verbose_name_plural = "会议新闻稿"
+        ordering = ["written_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BannerKind(models.TextChoices):
+    MAIN = "main", "会标"
+    BACK = "back", "回头标"
+    OUTDOOR = "outdoor", "室外宣传标"
+
+
+class Banner(models.Model):
+    """会标、回头标、室外宣传标 (clause 一(二)9): text entered, proofread, approved before printing."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="banners")
+    kind = models.CharField("类别", max_length=10, choices=BannerKind.choices)
+    text = models.CharField("文字", max_length=200)
+    findings = models.JSONField("校对意见", default=list)
+    status = models.CharField("状态", max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT)
+    entered_by = models.ForeignKey(Person, verbose_name="录入人", on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(Person, verbose_name="审核人", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    approved_at = models.DateTimeField("审核时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "会标"
+        verbose_name_plural = "会标"
+        ordering = ["kind", "entered_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.text}"

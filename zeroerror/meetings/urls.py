@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zeroerror.meetings import views, views_dossier
+from zeroerror.meetings import views, views_dossier, views_publicity
 
 app_name = "meetings"
 urlpatterns = [
@@ -32,6 +32,15 @@ urlpatterns = [
     path("<int:pk>/seating/cards.pdf", views.seating_cards, name="seating_cards"),
     path("<int:pk>/minutes/", views.meeting_minutes, name="minutes"),
     path("<int:pk>/decisions/", views.meeting_decision, name="decision"),
+    path("<int:pk>/publicity/", views_publicity.publicity, name="publicity"),
+    path("<int:pk>/supervisors/", views_publicity.set_supervisors, name="supervisors"),
+    path("<int:pk>/breaches/", views_publicity.report_breach, name="breach"),
+    path("<int:pk>/news/", views_publicity.draft_news, name="news"),
+    path("<int:pk>/news/<int:news_pk>/approve/", views_publicity.approve_news, name="news_approve"),
+    path("<int:pk>/news/<int:news_pk>/publish/", views_publicity.publish_news, name="news_publish"),
+    path("<int:pk>/banners/", views_publicity.enter_banner, name="banner"),
+    path("<int:pk>/banners/<int:banner_pk>/approve/", views_publicity.approve_banner, name="banner_approve"),
+    path("<int:pk>/banners/<int:banner_pk>/print/", views_publicity.print_banner, name="banner_print"),
     path("<int:pk>/dossier.zip", views_dossier.dossier, name="dossier"),
     path("<int:pk>/files/", views.meeting_attach, name="attach"),
 ]

@@ -1,0 +1,61 @@
+"""The 会风与宣传 page and its forms: supervisors, breach reports, news and banners."""
+
+import pytest
+
+from tests.meetings.conftest import starting_soon
+from zeroerror.errors.models import Lead
+from zeroerror.meetings.models import Banner, BreachReport, NewsItem, ReviewStatus
+
+
+def test_the_office_names_supervisors_and_a_supervisor_reports(org, login, notified):
+    meeting = notified()
+    client = login(org.alice)
+    assert "会风监督员" in client.get(f"/meetings/{meeting.pk}/publicity/").content.decode()
+    response = client.post(f"/meetings/{meeting.pk}/supervisors/", {"supervisors": [org.auditor.pk]}, follow=True)
+    assert "会风监督员已指定" in response.content.decode()
+    meeting = starting_soon(meeting)
+    auditor = login(org.auditor)  # not invited, but a supervisor: sees the meeting and reports
+    assert "报告会风情况" in auditor.get(f"/meetings/{meeting.pk}/publicity/").content.decode()
+    response = auditor.post(f"/meetings/{meeting.pk}/breaches/", {
+        "kind": "identity", "person": org.charlie.pk, "description": "代会人员与回执不符"}, follow=True)
+    assert "会风情况已报告" in response.content.decode()
+    assert Lead.objects.for_source(BreachReport.objects.get()).exists()
+
+
+def test_others_cannot_report_or_name_supervisors(org, login, notified):
+    meeting = notified()
+    client = login(org.charlie)
+    assert client.post(f"/meetings/{meeting.pk}/breaches/", {"kind": "phone", "description": "x"}).status_code == 403
+    assert client.post(f"/meetings/{meeting.pk}/supervisors/", {"supervisors": [org.charlie.pk]}).status_code == 403
+
+
+@pytest.mark.clause("一(二)6")
+def test_news_is_drafted_reviewed_and_published_from_the_page(org, login, approved):
+    meeting = approved(important=True)
+    alice = login(org.alice)
+    alice.post(f"/meetings/{meeting.pk}/news/", {"title": "我院召开例会", "text": "会议部署了工作。"})
+    news = NewsItem.objects.get()
+    response = alice.post(f"/meetings/{meeting.pk}/news/{news.pk}/publish/", follow=True)
+    assert "须经分管主任或综合科把关" in response.content.decode()
+    assert login(org.bob).post(f"/meetings/{meeting.pk}/news/{news.pk}/approve/").status_code == 403
+    login(org.director).post(f"/meetings/{meeting.pk}/news/{news.pk}/approve/")
+    response = login(org.alice).post(f"/meetings/{meeting.pk}/news/{news.pk}/publish/", follow=True)
+    assert "新闻稿已发布" in response.content.decode()
+    assert NewsItem.objects.get().status == ReviewStatus.DONE
+
+
+@pytest.mark.clause("一(二)9")
+def test_banners_are_entered_proofread_approved_and_printed_from_the_page(org, login, approved):
+    meeting = approved()
+    alice = login(org.alice)
+    response = alice.post(f"/meetings/{meeting.pk}/banners/", {"kind": "outdoor", "text": "热烈欢迎。。"}, follow=True)
+    assert "点号“。。”连用" in response.content.decode()
+    alice.post(f"/meetings/{meeting.pk}/banners/", {"kind": "main", "text": "青川县人民医院2026年度工作会议"})
+    banner = Banner.objects.get(kind="main")
+    response = login(org.director).post(f"/meetings/{meeting.pk}/banners/{banner.pk}/approve/", follow=True)
+    assert "会标已审核" in response.content.decode()
+    response = login(org.alice).post(f"/meetings/{meeting.pk}/banners/{banner.pk}/print/", follow=True)
+    assert "会标已交付印制" in response.content.decode()
+    wrong = Banner.objects.get(kind="outdoor")
+    response = login(org.director).post(f"/meetings/{meeting.pk}/banners/{wrong.pk}/approve/", follow=True)
+    assert "须重新录入后再审核" in response.content.decode()

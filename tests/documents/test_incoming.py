@@ -204,3 +204,12 @@ def test_the_unit_configures_its_time_limits_in_the_data_dir(docs, settings, tmp
                                                      encoding="utf-8")
     with pytest.raises(TimeLimitError, match="特急时限（9天）不能长于"):
         actions.time_limit_table()
+
+
+def test_a_request_or_letter_is_finished_only_with_its_reply(docs):
+    doc = to_instructed(docs, register(docs, number="青卫函〔2026〕3号", kind="letter", title="关于商请提供数据的函"))
+    doc = actions.do_assign_incoming(doc, main_department=docs.medical, actor=docs.alice.user)
+    with pytest.raises(ValidationError, match="来文为函，须答复青川县卫生健康局"):
+        actions.do_complete_incoming(doc, result="数据已整理", actor=docs.medhead.user)
+    doc = actions.do_complete_incoming(doc, result="数据已整理", reply="以青医函〔2026〕5号函复", actor=docs.medhead.user)
+    assert doc.reply == "以青医函〔2026〕5号函复" and "答复" in doc.events.last().text

@@ -93,3 +93,20 @@ def test_an_unclassified_document_has_no_route_form(docs, login):
     assert "加入流转范围" not in login(docs.alice).get(f"/documents/outgoing/{doc.pk}/").content.decode()
     with pytest.raises(ValidationError):
         actions.do_add_to_route(doc, docs.charlie, actor=docs.alice.user)
+
+
+def test_the_keepers_are_told_once_when_the_secrecy_period_runs_out(docs, secret_incoming, secret_outgoing):
+    import datetime
+
+    from zeroerror.tracking.models import Notification
+    from zeroerror.tracking.registry import tick_tasks
+
+    assert actions.notice_secrecy_expiry in tick_tasks()
+    secret_outgoing.refresh_from_db()
+    assert secret_outgoing.secrecy_expires_on is not None  # from the 成文日期 (签发)
+    later = timezone.now() + datetime.timedelta(days=400)
+    assert actions.notice_secrecy_expiry(later) == "保密期限届满提醒 2 件"
+    assert actions.notice_secrecy_expiry(later) == "保密期限届满提醒 0 件"
+    assert Notification.objects.filter(recipient=docs.alice, title__startswith="保密期限届满").count() == 2
+    assert not Notification.objects.filter(recipient=docs.charlie, title__startswith="保密期限届满").exists()
+    assert secret_incoming.events.last().step == "保密期限届满"

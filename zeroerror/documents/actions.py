@@ -470,6 +470,7 @@ def do_sign_outgoing(doc: OutgoingDocument, *, opinion: str = "同意", actor) -
     doc.signer, doc.signed_at, doc.sign_opinion = person, timezone.now(), opinion
     doc.signed_digest = doc.content_digest()
     doc.resign_by = None
+    _set_expiry(doc, timezone.localtime(doc.signed_at).date())  # 保密期限 runs from the 成文日期
     doc.save()
     close_items_for_source(doc, f"已由{person.name}签发", actor=actor)
     put_on_route(doc, person, "签发")
@@ -959,21 +960,24 @@ def do_assign_incoming(doc: IncomingDocument, *, main_department: Department, ha
 
 
 @transaction.atomic(durable=True)
-def do_complete_incoming(doc: IncomingDocument, *, result: str, actor) -> IncomingDocument:
-    """办结: the outcome is recorded and the tracked items are closed."""
+def do_complete_incoming(doc: IncomingDocument, *, result: str, reply: str = "", actor) -> IncomingDocument:
+    """办结 (and 答复): the outcome is recorded and the tracked items are closed; a 请示 or 函 must have been
+    answered to the sending organ."""
     person = _person(actor)
     doc = _lock_in(doc)
     _visible_or_refuse(doc, person)
     _not_closed_out(doc)
     _refuse_unless(doc.status == IncomingStatus.HANDLING, f"承办中的公文才能办结（当前：{doc.get_status_display()}）。")
     _refuse_unless(access.can_complete_incoming(person, doc), "只有承办人、主办科室负责人或办公室主任可以办结。")
-    result = result.strip()
+    result, reply = result.strip(), reply.strip()
     _refuse_unless(bool(result), "请填写办理结果。")
-    doc.result, doc.done_at, doc.status = result, timezone.now(), IncomingStatus.DONE
-    doc.save(update_fields=["result", "done_at", "status"])
+    if doc.kind_enum is not None and doc.kind_enum.expects_reply and not reply:
+        raise ValidationError(f"来文为{doc.kind_enum.label}，须答复{doc.sender}：请填写答复情况（答复方式、文号）。")
+    doc.result, doc.reply, doc.done_at, doc.status = result, reply, timezone.now(), IncomingStatus.DONE
+    doc.save(update_fields=["result", "reply", "done_at", "status"])
     close_items_for_source(doc, result, actor=actor)
     notify([doc.proposed_by, *doc.leaders.all()], f"已办结：{doc.title}", url=detail_url(doc), body=result)
-    _event(doc, "办结", person, result)
+    _event(doc, "办结", person, result + (f"；答复：{reply}" if reply else ""))
     record("documents.incoming.complete", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [IncomingStatus.HANDLING, doc.status], "result": result,
                     "late": bool(doc.handling_due_at and doc.done_at > doc.handling_due_at)})
@@ -1035,3 +1039,32 @@ def do_mark_read(doc: IncomingDocument, *, comment: str = "", actor) -> Circulat
     record("documents.incoming.read", actor=actor, kind=AuditKind.CHANGE, obj=doc,
            changes={"comment": circulation.comment})
     return circulation
+
+
+# 保密期限届满 -------------------------------------------------------------------------------------------------------
+
+def _notice_expiry(model, pk: int, now: datetime) -> bool:
+    with transaction.atomic(durable=True):
+        won = model.objects.filter(pk=pk, secrecy_expiry_noticed_at__isnull=True).update(secrecy_expiry_noticed_at=now)
+        if not won:
+            return False  # another tick got there first
+        doc = model.objects.get(pk=pk)
+        keepers = [e.person for e in doc.route.select_related("person__department")
+                   if access.is_office(e.person) or e.reason in ("拟稿", "签收", "登记")]
+        text = f"{doc.classification_text}已于{doc.secrecy_expires_on:%Y-%m-%d}届满，请按规定审核是否解密或延长。"
+        notify(keepers, f"保密期限届满：{doc.title}", url=detail_url(doc), body=text)
+        _event(doc, "保密期限届满", None, text)
+        record("documents.secrecy_expired", actor=None, kind=AuditKind.SYSTEM, obj=doc,
+               changes={"expires_on": doc.secrecy_expires_on})
+        return True
+
+
+def notice_secrecy_expiry(now: datetime | None = None) -> str:
+    """Tick task (clause 一(一)3): tell the keepers of a classified document once its 保密期限 has run out."""
+    now = now or timezone.now()
+    count = 0
+    for model in (OutgoingDocument, IncomingDocument):
+        pending = model.objects.secrecy_expired(timezone.localdate(now)).filter(secrecy_expiry_noticed_at__isnull=True)
+        for pk in list(pending.values_list("pk", flat=True)):
+            count += _notice_expiry(model, pk, now)
+    return f"保密期限届满提醒 {count} 件"

@@ -11,7 +11,10 @@ class DocumentsConfig(AppConfig):
         from zeroerror.core import nav
         from zeroerror.documents import demo  # noqa: F401  (registers the demo step)
         from zeroerror.documents.access import can_read_attachments
+        from zeroerror.documents.actions import notice_secrecy_expiry
+        from zeroerror.tracking.registry import register_tick_task
 
+        register_tick_task(notice_secrecy_expiry)
         register_owner("documents.incomingdocument", can_read_attachments)
         register_owner("documents.outgoingdocument", can_read_attachments)
         nav.add("documents", nav.NavItem("收文", "documents:incoming_list"))

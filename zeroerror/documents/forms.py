@@ -214,3 +214,5 @@ class ReadForm(forms.Form):
 
 class CompleteForm(forms.Form):
     result = forms.CharField(label="办理结果", widget=_textarea(3))
+    reply = forms.CharField(label="答复情况", required=False, max_length=1000,
+                            help_text="请示、函须填写：向来文机关答复的方式和文号")

@@ -59,6 +59,10 @@ class DocumentQuerySet(models.QuerySet):
     def unclassified(self):
         return self.filter(secrecy_level="")
 
+    def secrecy_expired(self, on=None):
+        """Classified documents whose 保密期限 has run out (a 解密 review is due)."""
+        return self.classified().filter(secrecy_expires_on__lte=on or timezone.localdate())
+
     def search(self, text: str):
         """Every word of ``text`` somewhere in 标题, 文号, 来文机关 or 正文 (substring match: works for Chinese on
         SQLite and PostgreSQL alike, no tokeniser needed)."""
@@ -166,6 +170,7 @@ class ClassifiedMixin(models.Model):
     secrecy_level = models.CharField("密级", max_length=20, choices=SecrecyLevel.choices(), blank=True, db_index=True)
     secrecy_period = models.CharField("保密期限", max_length=20, blank=True, help_text="如 1年、6个月、长期；不填按密级最长期限")
     secrecy_expires_on = models.DateField("保密期限届满日", null=True, blank=True)
+    secrecy_expiry_noticed_at = models.DateTimeField("届满提醒时间", null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -329,6 +334,7 @@ class IncomingDocument(ClassifiedMixin):
     handling_due_at = models.DateTimeField("办理时限", null=True, blank=True)
     assigned_at = models.DateTimeField("交办时间", null=True, blank=True)
     result = models.TextField("办理结果", blank=True)
+    reply = models.TextField("答复情况", blank=True, help_text="请示、函等须答复来文机关的，记录答复方式和文号")
     done_at = models.DateTimeField("办结时间", null=True, blank=True)
     archived_at = models.DateTimeField("归档时间", null=True, blank=True)
     status = models.CharField("状态", max_length=20, choices=IncomingStatus.choices, default=IncomingStatus.RECEIVED,

@@ -105,6 +105,7 @@ def test_review_is_by_someone_else_from_the_office_or_the_department_head(docs):
         actions.do_review_outgoing(doc, actor=docs.leo.user)
 
 
+@pytest.mark.clause("一(一)2", "一(一)6")
 def test_proofreading_errors_block_review_unless_overridden_with_a_reason(docs, monkeypatch):
     monkeypatch.setattr(actions, "unresolved_proofreading_errors", proofing.unresolved_proofreading_errors)
     doc = docs.make_outgoing(body="各科室要认真贯彻落实。\n一.加强组织领导")
@@ -190,6 +191,16 @@ def test_printing_needs_every_check_ticked(docs):
     with pytest.raises(ValidationError, match="无倒页、未错用文头"):
         actions.do_print_outgoing(doc, checks=checks, actor=docs.alice.user)
     assert OutgoingDocument.objects.get(pk=doc.pk).status == OutgoingStatus.NUMBERED
+
+
+@pytest.mark.clause("一(一)7")
+def test_a_wrong_letterhead_is_refused_at_printing(docs):
+    doc = docs.advance(docs.make_outgoing(agency_mark="青川县卫生健康局文件"), OutgoingStatus.NUMBERED)
+    with pytest.raises(ValidationError, match="错用文头：发文机关标志“青川县卫生健康局文件”与发文机关署名“测试县人民医院”不一致"):
+        actions.do_print_outgoing(doc, checks=dict.fromkeys(actions.PRINT_CHECKS, True), actor=docs.alice.user)
+    ok = docs.advance(docs.make_outgoing(agency_mark="测试医院文件"), OutgoingStatus.NUMBERED)
+    assert actions.do_print_outgoing(ok, checks=dict.fromkeys(actions.PRINT_CHECKS, True),
+                                     actor=docs.alice.user).status == OutgoingStatus.PRINTED
 
 
 @pytest.mark.clause("一(一)3", "一(一)7")

@@ -536,6 +536,16 @@ def do_void_number(doc: OutgoingDocument, *, reason: str, actor) -> DocumentNumb
     return number
 
 
+def letterhead_fault(doc: OutgoingDocument) -> str | None:
+    """错用文头 (clause 一(一)7): the 发文机关标志 must name the organ that signs (GB/T 9704-2012 7.2.4)."""
+    try:
+        from zeroerror.documents.gbt9704 import letterhead_problem
+    except ImportError:
+        return None
+    aliases = [a for a in (doc.unit.name, doc.unit.short_name) if a]
+    return letterhead_problem(doc.agency_mark, doc.signature, aliases if doc.signature == doc.unit.name else [])
+
+
 @transaction.atomic(durable=True)
 def do_print_outgoing(doc: OutgoingDocument, *, checks: dict, secure_printing: bool = False,
                       actor) -> OutgoingDocument:
@@ -545,6 +555,9 @@ def do_print_outgoing(doc: OutgoingDocument, *, checks: dict, secure_printing: b
     _visible_or_refuse(doc, person)
     _refuse_unless(doc.status == OutgoingStatus.NUMBERED, f"编号后才能印制（当前：{doc.get_status_display()}）。")
     _refuse_unless(access.is_office(person), "只有办公室人员可以印制公文。")
+    wrong_head = letterhead_fault(doc)
+    if wrong_head:
+        raise ValidationError(f"错用文头：{wrong_head}，不能印制。")
     missing = [label for key, label in PRINT_CHECKS.items() if not checks.get(key)]
     if missing:
         raise ValidationError(f"印制检查未完成：请逐项核对并确认{'、'.join(missing)}。")

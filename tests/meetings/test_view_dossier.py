@@ -39,7 +39,7 @@ def test_the_dossier_holds_every_part_of_the_meeting_with_an_index(org, login, r
     names = z.namelist()
     assert names[0] == "00-索引.txt"
     for part in ("01-会议方案与审批.txt", "02-会议通知.txt", "03-回执与签到表.csv", "04-会前检查.txt",
-                 "05-会议记录.txt", "06-议定事项督办.txt", "07-座位表.pdf", "08-席卡.pdf", "文件/01-录音-录音整理.pdf"):
+                 "05-会议记录.txt", "06-议定事项督办.txt", "09-会议材料与发放.txt", "07-座位表.pdf", "08-席卡.pdf", "文件/01-录音-录音整理.pdf"):
         assert part in names, part
         assert part in z.read("00-索引.txt").decode()
     assert "meetings.meeting.approve" in z.read("01-会议方案与审批.txt").decode()

@@ -168,3 +168,10 @@ class NewsForm(forms.Form):
 class BannerForm(forms.Form):
     kind = forms.ChoiceField(label="类别", choices=BannerKind.choices)
     text = forms.CharField(label="文字", max_length=200)
+
+
+class MaterialForm(forms.Form):
+    title = forms.CharField(label="材料名称", max_length=200, help_text="同名材料再次上传即为新版本")
+    file = forms.FileField(label="文件", help_text="Word 文档（.docx）上传后自动校对")
+    copies_per_attendee = forms.IntegerField(label="每人份数", min_value=1, max_value=50, initial=1)
+    spare_copies = forms.IntegerField(label="备用份数", min_value=0, max_value=500, initial=0)

@@ -427,3 +427,57 @@ class Banner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.text}"
+
+
+class MaterialQuerySet(models.QuerySet):
+    def with_related(self):
+        return self.select_related("attachment", "uploaded_by")
+
+
+class Material(models.Model):
+    """会议材料 (clause 一(二)8): each upload of a title is a new version; a .docx is proofread; copies are counted
+    per attendee and each handout is recorded."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="materials")
+    title = models.CharField("材料名称", max_length=200)
+    version = models.PositiveIntegerField("版本", default=1)
+    attachment = models.OneToOneField("attachments.Attachment", on_delete=models.PROTECT, related_name="+")
+    copies_per_attendee = models.PositiveIntegerField("每人份数", default=1)
+    spare_copies = models.PositiveIntegerField("备用份数", default=0)
+    proofread = models.BooleanField("已校对", default=False)
+    findings = models.JSONField("校对意见", default=list)
+    uploaded_by = models.ForeignKey(Person, null=True, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    objects = MaterialQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "会议材料"
+        verbose_name_plural = "会议材料"
+        ordering = ["title", "-version"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "title", "version"], name="material_unique_version")]
+
+    def __str__(self) -> str:
+        return f"{self.title} 第{self.version}版"
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.get("severity") == "error" for f in self.findings)
+
+
+class Handout(models.Model):
+    """One attendee received a material (发放记录)."""
+
+    material = models.ForeignKey(Material, on_delete=models.PROTECT, related_name="handouts")
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="handouts")
+    copies = models.PositiveIntegerField("份数")
+    given_at = models.DateTimeField("发放时间", default=timezone.now)
+    given_by = models.ForeignKey(Person, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "材料发放"
+        verbose_name_plural = "材料发放"
+        constraints = [models.UniqueConstraint(fields=["material", "invitation"], name="handout_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.material} → {self.invitation.person}"

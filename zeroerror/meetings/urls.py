@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zeroerror.meetings import views, views_dossier, views_publicity
+from zeroerror.meetings import views, views_dossier, views_materials, views_publicity
 
 app_name = "meetings"
 urlpatterns = [
@@ -41,6 +41,8 @@ urlpatterns = [
     path("<int:pk>/banners/", views_publicity.enter_banner, name="banner"),
     path("<int:pk>/banners/<int:banner_pk>/approve/", views_publicity.approve_banner, name="banner_approve"),
     path("<int:pk>/banners/<int:banner_pk>/print/", views_publicity.print_banner, name="banner_print"),
+    path("<int:pk>/materials/", views_materials.materials, name="materials"),
+    path("<int:pk>/materials/<int:material_pk>/handout/", views_materials.hand_out, name="handout"),
     path("<int:pk>/dossier.zip", views_dossier.dossier, name="dossier"),
     path("<int:pk>/files/", views.meeting_attach, name="attach"),
 ]

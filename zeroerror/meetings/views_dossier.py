@@ -76,6 +76,15 @@ def _decisions_text(meeting: Meeting) -> str:
     return "\n".join(lines) or "无"
 
 
+def _materials_text(meeting: Meeting) -> str:
+    lines = []
+    for m in meeting.materials.with_related().prefetch_related("handouts__invitation__person"):
+        lines.append(f"{m.title} 第{m.version}版（{m.attachment.original_name}）每人{m.copies_per_attendee}份，"
+                     f"备用{m.spare_copies}份；{'校对有错误' if m.has_errors else ('校对通过' if m.proofread else '未校对')}")
+        lines += [f"  {_t(h.given_at)} {h.invitation.person.name} 领取 {h.copies} 份" for h in m.handouts.all()]
+    return "\n".join(lines) or "无"
+
+
 def build_dossier(meeting: Meeting) -> bytes:
     files: list[tuple[str, bytes, str]] = [
         ("01-会议方案与审批.txt", _plan_text(meeting).encode(), "会议方案、审批及操作记录"),
@@ -86,6 +95,7 @@ def build_dossier(meeting: Meeting) -> bytes:
         ("04-会前检查.txt", _checks_text(meeting).encode(), "会场布置与设施检查"),
         ("05-会议记录.txt", (meeting.minutes or "无").encode(), "会议记录/纪要"),
         ("06-议定事项督办.txt", _decisions_text(meeting).encode(), "议定事项及督办情况"),
+        ("09-会议材料与发放.txt", _materials_text(meeting).encode(), "会议材料版本、校对与发放记录"),
     ]
     arrangement = getattr(meeting, "seating", None)
     if arrangement is not None:

@@ -134,3 +134,11 @@ def test_approving_twice_is_refused(org, approved):
     meeting = approved()
     with pytest.raises(ValidationError, match="状态已变化"):
         do_approve_meeting(meeting, actor=org.principal.user)
+
+
+@pytest.mark.clause("一(二)1")
+def test_a_principal_heads_meeting_over_ten_is_organised_by_the_office(org, rooms, make_meeting, heads):
+    meeting = make_meeting(organiser=org.medhead, room=rooms.hall, involves_principal_heads=True, attendees=heads[:11])
+    with pytest.raises(ValidationError, match="由办公室统一组织会务"):
+        do_submit_meeting(meeting, actor=org.medhead.user)
+    assert status(meeting) == MeetingStatus.DRAFT

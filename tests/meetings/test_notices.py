@@ -108,3 +108,11 @@ def test_the_inbox_shows_approvals_waiting(org, make_meeting, rooms, heads):
     do_submit_meeting(meeting, actor=org.alice.user)
     assert [e.kind for e in meetings_inbox(org.director)] == ["会议审批"]
     assert meetings_inbox(org.principal) == []  # not before the director's check
+
+
+@pytest.mark.clause("一(二)3")
+def test_someone_removed_after_the_notice_is_told_it_no_longer_applies(org, notified):
+    meeting = notified()
+    do_set_attendees(meeting, [org.alice, org.bob, org.dora], actor=org.alice.user)
+    note = Notification.objects.get(recipient=org.charlie, title="会议通知撤回：季度工作例会")
+    assert "此前的会议通知作废" in note.body

@@ -52,3 +52,9 @@ def test_after_the_start_the_organiser_records_minutes_and_decisions(org, login,
     meeting = started(notified())
     html = login(org.alice).get(f"/meetings/{meeting.pk}/").content.decode()
     assert "保存会议记录" in html and "记录并督办" in html
+
+
+@pytest.mark.clause("一(二)7")
+def test_a_large_room_meeting_without_seating_is_flagged(org, login, rooms, approved):
+    meeting = approved(room=rooms.hall)
+    assert "必须印发座位表" in login(org.alice).get(f"/meetings/{meeting.pk}/").content.decode()

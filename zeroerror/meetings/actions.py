@@ -281,11 +281,16 @@ def do_set_attendees(meeting: Meeting, attendees: Iterable[Person], *, podium: I
     if requires and not meeting.requires_director and meeting.status != MeetingStatus.DRAFT:
         raise ValidationError("参会人数将超过10人且要求主要负责人参加，须经办公室主任把关并报主要领导同意："
                               "请先撤回重新报批。")
-    current = {inv.person_id: inv for inv in meeting.invitations.all()}
+    current = {inv.person_id: inv for inv in meeting.invitations.select_related("person")}
     wanted = {p.pk: p for p in people}
     removed = [pk for pk in current if pk not in wanted]
     if removed:
         Invitation.objects.filter(meeting=meeting, person_id__in=removed).delete()
+        # 错发: whoever was notified and is no longer invited is told so
+        withdrawn = [current[pk].person for pk in removed if current[pk].notified_at is not None]
+        notify(withdrawn, f"会议通知撤回：{meeting.title}", url="",
+               body=f"您不再列入 {_local(meeting.start_at)} 在{meeting.room.name}召开的“{meeting.title}”参会人员名单，"
+                    "此前的会议通知作废。")
     added = [Invitation(meeting=meeting, person=p) for pk, p in wanted.items() if pk not in current]
     Invitation.objects.bulk_create(added)
     podium_ids = {p.pk for p in podium} | ({host.pk} if host else set())
@@ -308,11 +313,11 @@ def do_set_attendees(meeting: Meeting, attendees: Iterable[Person], *, podium: I
 
 def _series_rows(meeting: Meeting, status: str) -> list[Meeting]:
     """The meeting and the other occurrences of its series in the same state (one plan, one approval)."""
+    qs = Meeting.objects.select_for_update().select_related("department", "room")
     if meeting.series:
-        rows = list(Meeting.objects.select_for_update().filter(series=meeting.series, status=status)
-                    .order_by("start_at"))
+        rows = list(qs.filter(series=meeting.series, status=status).order_by("start_at"))
     else:
-        rows = list(Meeting.objects.select_for_update().filter(pk=meeting.pk, status=status))
+        rows = list(qs.filter(pk=meeting.pk, status=status))
     if not rows:
         raise ValidationError("会议状态已变化，请刷新后重试。")
     return rows
@@ -337,6 +342,9 @@ def do_submit_meeting(meeting: Meeting, *, actor) -> list[Meeting]:
     rows = _series_rows(meeting, MeetingStatus.DRAFT)
     if rows[0].start_at <= timezone.now():
         raise ValidationError("会议开始时间已过，不能报批。")
+    if rows[0].requires_director and not rows[0].department.is_office:
+        raise ValidationError("要求各科室（乡镇、部门）主要负责人参加的超过10人的会议，由办公室统一组织会务，"
+                              "请交由办公室承办后报批。")
     target = MeetingStatus.PENDING_DIRECTOR if rows[0].requires_director else MeetingStatus.PENDING_LEADER
     now = timezone.now()
     for m in rows:

@@ -54,3 +54,16 @@ def test_invitees_cannot_use_the_desk(org, login, soon):
 
 def test_the_approving_leader_follows_the_missing_list(org, login, soon):
     assert login(org.leo).get(f"/meetings/{soon.pk}/signin/missing/").status_code == 200
+
+
+@pytest.mark.clause("一(二)7")
+def test_the_desk_reports_who_is_missing_to_the_chair(org, login, notified):
+    from tests.meetings.conftest import starting_soon
+    from zeroerror.tracking.models import Notification
+
+    meeting = starting_soon(notified(podium=[org.dora], host=org.dora))
+    do_sign_in(meeting, org.bob, actor=org.bob.user)
+    response = login(org.alice).post(f"/meetings/{meeting.pk}/signin/report/", follow=True)
+    assert "已报告主持会议领导（尚未签到 3 人）" in response.content.decode()
+    note = Notification.objects.get(recipient=org.dora, title="到会情况：季度工作例会")
+    assert "应到 4 人，已签到 1 人" in note.body and "查理" in note.body

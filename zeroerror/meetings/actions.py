@@ -580,6 +580,28 @@ def do_staff_sign_in(invitation: Invitation, *, actor) -> bool:
     return _sign(invitation, SigninMethod.STAFF, _person(actor), actor=actor)
 
 
+@transaction.atomic(durable=True)
+def do_report_attendance(meeting: Meeting, *, actor) -> list[str]:
+    """报主持会议领导: before the start, tell the chair (the host, else the approving leader) who is still missing."""
+    meeting = Meeting.objects.select_for_update().select_related("approved_by").get(pk=meeting.pk)
+    if not signin_open(meeting):
+        raise ValidationError("不在签到时间内（会前2小时至会议结束）。")
+    invitations = list(meeting.invitations.with_people())
+    host = next((i.person for i in invitations if i.is_host), None) or meeting.approved_by
+    if host is None:
+        raise ValidationError("未设定主持人。")
+    missing = [i.attending_name for i in invitations if i.reply != Reply.ABSENT and i.signed_in_at is None]
+    absent = [f"{i.person.name}（{i.absence_reason}）" for i in invitations if i.reply == Reply.ABSENT]
+    expected = sum(1 for i in invitations if i.reply != Reply.ABSENT)
+    body = (f"应到 {expected} 人，已签到 {expected - len(missing)} 人。"
+            f"{'尚未签到：' + '、'.join(missing) + '。' if missing else '应到人员已全部签到。'}"
+            f"{'请假：' + '、'.join(absent) + '。' if absent else ''}")
+    notify([host], f"到会情况：{meeting.title}", url=meeting_url(meeting), body=body)
+    record("meetings.meeting.attendance_report", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
+           changes={"to": host.pk, "missing": missing})
+    return missing
+
+
 # Seating (clauses 一(二)7, 9) ------------------------------------------------------------------------------------------
 
 def _hall_for(room: Room, people: int) -> seating.Hall:

@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/reply/", views.meeting_reply, name="reply"),
     path("<int:pk>/signin/desk/", views.signin_desk, name="signin_desk"),
     path("<int:pk>/signin/missing/", views.signin_missing, name="signin_missing"),
+    path("<int:pk>/signin/report/", views.signin_report, name="signin_report"),
     path("<int:pk>/signin/qr.svg", views.signin_qr, name="signin_qr"),
     path("<int:pk>/signin/tick/<int:invitation_pk>/", views.signin_tick, name="signin_tick"),
     path("<int:pk>/signin/<str:token>/", views.signin, name="signin"),

@@ -325,6 +325,21 @@ def signin_tick(request: HttpRequest, pk: int, invitation_pk: int) -> HttpRespon
     return redirect("meetings:signin_desk", meeting.pk)
 
 
+@require_POST
+def signin_report(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    meeting = access.get_meeting_or_404(request, pk)
+    if not access.can_manage(person, meeting):
+        raise PermissionDenied("您不能报告到会情况。")
+    try:
+        missing = actions.do_report_attendance(meeting, actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, f"已报告主持会议领导（尚未签到 {len(missing)} 人）。")
+    return redirect("meetings:signin_desk", meeting.pk)
+
+
 def signin_qr(request: HttpRequest, pk: int) -> HttpResponse:
     import qrcode
     import qrcode.image.svg

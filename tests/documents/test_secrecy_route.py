@@ -110,3 +110,20 @@ def test_the_keepers_are_told_once_when_the_secrecy_period_runs_out(docs, secret
     assert Notification.objects.filter(recipient=docs.alice, title__startswith="保密期限届满").count() == 2
     assert not Notification.objects.filter(recipient=docs.charlie, title__startswith="保密期限届满").exists()
     assert secret_incoming.events.last().step == "保密期限届满"
+
+
+def test_tracked_items_and_notifications_do_not_name_a_classified_document(docs, secret_incoming):
+    from zeroerror.tracking.models import Notification, TrackedItem
+
+    actions.do_review_incoming(secret_incoming, ours=True, actor=docs.alice.user)
+    actions.do_propose_incoming(secret_incoming, proposal="呈院长阅示，医务科办理", leaders=[docs.principal],
+                                main_department=docs.medical, actor=docs.director.user)
+    actions.do_instruct_incoming(secret_incoming, text="请医务科落实保密检查。", actor=docs.principal.user)
+    items = TrackedItem.objects.for_source(secret_incoming)
+    assert items.count() == 2
+    for item in items:
+        assert "保密检查" not in item.title + item.detail + item.source_label
+        assert item.title.endswith(f"机密收文（#{secret_incoming.pk}）")
+    told = Notification.objects.filter(title__contains="已批示")
+    assert {n.recipient for n in told} <= {docs.alice, docs.director}  # medhead is not on the route yet
+    assert all(n.body == "" for n in told)

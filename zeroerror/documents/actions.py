@@ -138,12 +138,30 @@ def _deadline(doc, step, start: datetime | None = None) -> datetime:
     return deadline_in_workdays(time_limit(kind, Urgency(doc.urgency), step, time_limit_table()), start)
 
 
+def label(doc) -> str:
+    """How a document is named outside its own page: a classified one by its 密级 and number only, so that tracked
+    items, notifications and leads seen off the route say nothing of it (clause 一(一)3)."""
+    if not doc.is_classified:
+        return doc.title
+    kind = "发文" if isinstance(doc, OutgoingDocument) else "收文"
+    return f"{SecrecyLevel(doc.secrecy_level).label}{kind}（#{doc.pk}）"
+
+
+def notify_about(doc, recipients: Iterable[Person | None], title: str, body: str = "") -> None:
+    """Notify about a document: for a classified one only people on its route, and without the text."""
+    if doc.is_classified:
+        recipients = [p for p in recipients if p is not None and access.can_see(p, doc)]
+        body = ""
+    notify(recipients, title, url=detail_url(doc), body=body)
+
+
 def _track(doc, step, owner: Person, title: str, *, actor, due_at: datetime | None = None,
            clause: str = CLAUSE_TIME_LIMIT, detail: str = "") -> TrackedItem:
     """A tracked item for the owner of the next step (clause 一(一)4; 一(一)5 for a leader's 批示)."""
     return create_tracked_item(
         title=title, owner=owner, due_at=due_at or _deadline(doc, step), area="documents", clause_id=clause,
-        detail=detail, source=doc, source_label=str(doc)[:200], source_url=detail_url(doc), actor=actor,
+        detail="" if doc.is_classified else detail, source=doc, source_label=label(doc)[:200],
+        source_url=detail_url(doc), actor=actor,
     )
 
 
@@ -301,10 +319,10 @@ def do_update_outgoing(doc: OutgoingDocument, *, actor, countersign_departments:
         doc.resign_by = signer
         doc.signer, doc.signed_at, doc.sign_opinion = None, None, ""
         note = f"签发后实质性修改，退回原签发人{signer.name}重新签发"
-        _track(doc, OutgoingStep.SIGN_OFF, signer, f"重新签发：{doc.title}", actor=actor,
+        _track(doc, OutgoingStep.SIGN_OFF, signer, f"重新签发：{label(doc)}", actor=actor,
                detail="签发后文稿有实质性修改：" + "、".join(OutgoingDocument._meta.get_field(k).verbose_name
                                                  for k in sorted(changed) if k in SUBSTANTIVE_FIELDS))
-        notify([signer], f"文稿签发后被修改，请重新签发：{doc.title}", url=detail_url(doc))
+        notify_about(doc, [signer], f"文稿签发后被修改，请重新签发：{label(doc)}")
     doc.save()
     _event(doc, "修改", person, note)
     record("documents.outgoing.update", actor=actor, kind=AuditKind.CHANGE, obj=doc,
@@ -335,7 +353,7 @@ def do_review_outgoing(doc: OutgoingDocument, *, override_reason: str = "", acto
     reader = _first_with_role(doc.unit_id, Role.FIRST_READER, exclude=[doc.drafter_id])
     if reader is not None:
         put_on_route(doc, reader, "首读")
-        _track(doc, OutgoingStep.FIRST_READ, reader, f"首读：{doc.title}", actor=actor, clause=CLAUSE_FIRST_READ)
+        _track(doc, OutgoingStep.FIRST_READ, reader, f"首读：{label(doc)}", actor=actor, clause=CLAUSE_FIRST_READ)
     text = f"校对差错{len(errors)}处，放行理由：{override_reason}" if errors else "校对无差错"
     _event(doc, "核稿", person, text)
     record("documents.outgoing.review", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
@@ -386,16 +404,16 @@ def do_first_read(doc: OutgoingDocument, *, policy: bool, norms: bool, precision
                 head = department.head()
                 if head is not None:
                     put_on_route(doc, head, "会签")
-                    _track(doc, OutgoingStep.COUNTERSIGN, head, f"会签：{doc.title}", actor=actor)
+                    _track(doc, OutgoingStep.COUNTERSIGN, head, f"会签：{label(doc)}", actor=actor)
             text += "，送" + "、".join(d.name for d in departments) + "会签"
         else:
             _ready_to_sign(doc, actor=actor)
     else:
         doc.status = OutgoingStatus.DRAFT
         doc.reviewer, doc.reviewed_at = None, None
-        _track(doc, OutgoingStep.DRAFT, doc.drafter, f"按首读意见修改：{doc.title}", actor=actor,
+        _track(doc, OutgoingStep.DRAFT, doc.drafter, f"按首读意见修改：{label(doc)}", actor=actor,
                clause=CLAUSE_FIRST_READ, detail=opinion)
-        notify([doc.drafter], f"首读未通过，请修改：{doc.title}", url=detail_url(doc), body=opinion)
+        notify_about(doc, [doc.drafter], f"首读未通过，请修改：{label(doc)}", opinion)
         text = f"首读未通过，退回拟稿：{opinion}"
     doc.save()
     _event(doc, "首读", person, text)
@@ -410,7 +428,7 @@ def _ready_to_sign(doc: OutgoingDocument, *, actor) -> None:
     signer = doc.resign_by or _default_signer(doc)
     if signer is not None:
         put_on_route(doc, signer, "签发")
-        _track(doc, OutgoingStep.SIGN_OFF, signer, f"签发：{doc.title}", actor=actor)
+        _track(doc, OutgoingStep.SIGN_OFF, signer, f"签发：{label(doc)}", actor=actor)
 
 
 def _back_to_draft(doc: OutgoingDocument) -> None:
@@ -437,7 +455,7 @@ def do_countersign(doc: OutgoingDocument, *, agree: bool, opinion: str = "", act
     if not agree:
         close_items_for_source(doc, f"{names}不同意会签，退回拟稿", actor=actor)
         _back_to_draft(doc)
-        _track(doc, OutgoingStep.DRAFT, doc.drafter, f"按会签意见修改：{doc.title}", actor=actor, detail=opinion)
+        _track(doc, OutgoingStep.DRAFT, doc.drafter, f"按会签意见修改：{label(doc)}", actor=actor, detail=opinion)
         text = f"{names}不同意：{opinion}，退回拟稿"
     else:
         text = f"{names}同意" + (f"：{opinion}" if opinion else "")
@@ -569,7 +587,7 @@ def do_print_outgoing(doc: OutgoingDocument, *, checks: dict, secure_printing: b
     doc.secure_printing = bool(secure_printing) or doc.is_classified
     doc.save()
     put_on_route(doc, person, "印制")
-    _track(doc, OutgoingStep.DISTRIBUTE, person, f"分发：{doc.title}", actor=actor, due_at=_deadline(
+    _track(doc, OutgoingStep.DISTRIBUTE, person, f"分发：{label(doc)}", actor=actor, due_at=_deadline(
         doc, OutgoingStep.DISTRIBUTE, doc.printed_at), clause=CLAUSE_DISTRIBUTION)
     _event(doc, "印制", person, f"印制{doc.copies}份，已核对{'、'.join(PRINT_CHECKS.values())}"
            + ("；涉密印制" if doc.secure_printing else ""))
@@ -644,7 +662,7 @@ def do_record_receipt(distribution: Distribution, *, receipt_by: str = "", misdi
         from zeroerror.errors.actions import propose_lead
 
         propose_lead(CLAUSE_DISTRIBUTION, distribution.sent_by, timezone.localdate(distribution.sent_at),
-                     f"《{doc.title}》（{doc.doc_number}）错发至{distribution.recipient}：{note}", distribution,
+                     f"《{label(doc)}》（{doc.doc_number}）错发至{distribution.recipient}：{note}", distribution,
                      actor=actor, source_label=f"分发记录：{doc.doc_number} → {distribution.recipient}",
                      source_url=detail_url(doc))
     _event(doc, "回执", person, f"{distribution.recipient}：" + (f"错发退回，{note}" if misdirected else
@@ -700,7 +718,7 @@ def do_add_to_route(doc, person_added: Person, *, reason: str = "传阅", actor)
     reason = reason.strip() or "传阅"
     put_on_route(doc, person_added, reason)
     _event(doc, "加入流转范围", person, f"{person_added.name}（{reason}）")
-    notify([person_added], f"请阅办公文：{doc.title}", url=detail_url(doc))
+    notify_about(doc, [person_added], f"请阅办公文：{label(doc)}")
     record("documents.route.add", actor=actor, kind=AuditKind.PERMISSION, obj=doc,
            changes={"person": person_added.pk, "reason": reason})
     return doc
@@ -833,7 +851,7 @@ def do_review_incoming(doc: IncomingDocument, *, ours: bool, reason: str = "", t
         director = _first_with_role(doc.unit_id, Role.OFFICE_DIRECTOR)
         if director is not None:
             put_on_route(doc, director, "拟办")
-            _track(doc, IncomingStep.PROPOSE, director, f"拟办：{doc.title}", actor=actor)
+            _track(doc, IncomingStep.PROPOSE, director, f"拟办：{label(doc)}", actor=actor)
         text = "属本单位办理，送办公室主任拟办" + (f"。{reason}" if reason else "")
     else:
         _refuse_unless(bool(reason), "不属于本单位办理的文件，请填写退回或转办理由。")
@@ -886,7 +904,7 @@ def do_propose_incoming(doc: IncomingDocument, *, proposal: str, leaders: Sequen
     put_on_route(doc, person, "拟办")
     for leader in leaders:
         put_on_route(doc, leader, "批示")
-        _track(doc, IncomingStep.INSTRUCT, leader, f"批示：{doc.title}", actor=actor, detail=proposal)
+        _track(doc, IncomingStep.INSTRUCT, leader, f"批示：{label(doc)}", actor=actor, detail=proposal)
     _event(doc, "拟办", person, proposal + "（呈" + "、".join(p.name for p in leaders) + "）")
     record("documents.incoming.propose", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [IncomingStatus.ACCEPTED, doc.status], "proposal": proposal,
@@ -916,7 +934,7 @@ def do_instruct_incoming(doc: IncomingDocument, *, text: str, due_at: datetime |
     _close_items_of(doc, person, "已批示", actor=actor)
     put_on_route(doc, person, "批示")
     concerned = [doc.proposed_by, doc.registrar, doc.main_department.head() if doc.main_department else None]
-    notify(concerned, f"{person.name}已批示：{doc.title}", url=detail_url(doc), body=text)
+    notify_about(doc, concerned, f"{person.name}已批示：{label(doc)}", text)
     _event(doc, "批示", person, text)
     record("documents.incoming.instruct", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [before, doc.status], "text": text, "due_at": due_at})
@@ -960,7 +978,7 @@ def do_assign_incoming(doc: IncomingDocument, *, main_department: Department, ha
         if head is not None:
             put_on_route(doc, head, "协办")
     instructions = "；".join(f"{i.leader.name}：{i.text}" for i in doc.instructions.select_related("leader"))
-    _track(doc, IncomingStep.HANDLE, handler, f"承办：{doc.title}", actor=actor, due_at=due_at, clause=clause,
+    _track(doc, IncomingStep.HANDLE, handler, f"承办：{label(doc)}", actor=actor, due_at=due_at, clause=clause,
            detail=instructions)
     _event(doc, "交办承办", person, f"主办：{main_department.name}（{handler.name}）"
            + (f"；协办：{'、'.join(d.name for d in co_departments)}" if co_departments else "")
@@ -989,7 +1007,7 @@ def do_complete_incoming(doc: IncomingDocument, *, result: str, reply: str = "",
     doc.result, doc.reply, doc.done_at, doc.status = result, reply, timezone.now(), IncomingStatus.DONE
     doc.save(update_fields=["result", "reply", "done_at", "status"])
     close_items_for_source(doc, result, actor=actor)
-    notify([doc.proposed_by, *doc.leaders.all()], f"已办结：{doc.title}", url=detail_url(doc), body=result)
+    notify_about(doc, [doc.proposed_by, *doc.leaders.all()], f"已办结：{label(doc)}", result)
     _event(doc, "办结", person, result + (f"；答复：{reply}" if reply else ""))
     record("documents.incoming.complete", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [IncomingStatus.HANDLING, doc.status], "result": result,
@@ -1029,7 +1047,7 @@ def do_circulate_incoming(doc: IncomingDocument, *, readers: Sequence[Person], a
     for reader in readers:
         Circulation.objects.create(document=doc, reader=reader, sent_by=person)
         put_on_route(doc, reader, "传阅")
-        _track(doc, IncomingStep.CIRCULATE, reader, f"传阅：{doc.title}", actor=actor)
+        _track(doc, IncomingStep.CIRCULATE, reader, f"传阅：{label(doc)}", actor=actor)
     _event(doc, "传阅", person, "送" + "、".join(r.name for r in readers) + "阅")
     record("documents.incoming.circulate", actor=actor, kind=AuditKind.CHANGE, obj=doc,
            changes={"readers": [r.pk for r in readers]})
@@ -1065,7 +1083,7 @@ def _notice_expiry(model, pk: int, now: datetime) -> bool:
         keepers = [e.person for e in doc.route.select_related("person__department")
                    if access.is_office(e.person) or e.reason in ("拟稿", "签收", "登记")]
         text = f"{doc.classification_text}已于{doc.secrecy_expires_on:%Y-%m-%d}届满，请按规定审核是否解密或延长。"
-        notify(keepers, f"保密期限届满：{doc.title}", url=detail_url(doc), body=text)
+        notify_about(doc, keepers, f"保密期限届满：{label(doc)}", text)
         _event(doc, "保密期限届满", None, text)
         record("documents.secrecy_expired", actor=None, kind=AuditKind.SYSTEM, obj=doc,
                changes={"expires_on": doc.secrecy_expires_on})

@@ -222,3 +222,15 @@ def test_bad_drafts_are_refused_with_every_fault(docs):
     text = "；".join(exc.value.messages)
     assert "标题末尾不加标点" in text and "请填写正文" in text and "保密期限" in text
     assert not OutgoingDocument.objects.exists()
+
+
+@pytest.mark.clause("一(一)4")
+def test_the_office_steps_are_tracked_one_after_another(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.SIGNED)
+    item = TrackedItem.objects.for_source(doc).active().get()
+    assert item.title.startswith("编号") and item.owner == docs.bob  # the office clerk who reviewed it
+    doc = docs.advance(doc, OutgoingStatus.NUMBERED)
+    item = TrackedItem.objects.for_source(doc).active().get()
+    assert item.title.startswith("印制") and item.owner == docs.alice
+    doc = docs.advance(doc, OutgoingStatus.PRINTED)
+    assert TrackedItem.objects.for_source(doc).active().get().title.startswith("分发")

@@ -314,6 +314,7 @@ def do_update_outgoing(doc: OutgoingDocument, *, actor, countersign_departments:
         note = "实质性修改，须重新核稿、首读"
         close_items_for_source(doc, "文稿已修改，退回拟稿", actor=actor)
     elif substantive and doc.status == OutgoingStatus.SIGNED:
+        close_items_for_source(doc, "签发后文稿被修改，退回原签发人", actor=actor)
         signer = doc.signer
         doc.status = OutgoingStatus.FIRST_READ_PASSED
         doc.resign_by = signer
@@ -492,10 +493,20 @@ def do_sign_outgoing(doc: OutgoingDocument, *, opinion: str = "同意", actor) -
     doc.save()
     close_items_for_source(doc, f"已由{person.name}签发", actor=actor)
     put_on_route(doc, person, "签发")
+    _track_numbering(doc, actor=actor)
     _event(doc, "签发", person, opinion)
     record("documents.outgoing.sign", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [OutgoingStatus.FIRST_READ_PASSED, doc.status], "opinion": opinion})
     return doc
+
+
+def _track_numbering(doc: OutgoingDocument, *, actor) -> None:
+    """编号 is the office's: the 核稿 clerk if from the office, else the 办公室主任 (clause 一(一)4)."""
+    clerk = doc.reviewer if doc.reviewer is not None and access.is_office(doc.reviewer) else \
+        _first_with_role(doc.unit_id, Role.OFFICE_DIRECTOR)
+    if clerk is not None:
+        put_on_route(doc, clerk, "编号")
+        _track(doc, OutgoingStep.NUMBER, clerk, f"编号：{label(doc)}", actor=actor)
 
 
 @transaction.atomic(durable=True)
@@ -526,6 +537,9 @@ def do_assign_number(doc: OutgoingDocument, *, actor) -> DocumentNumber:
                                            issued_by=person)
     doc.doc_number, doc.numbered_at, doc.status = text, number.issued_at, OutgoingStatus.NUMBERED
     doc.save(update_fields=["doc_number", "numbered_at", "status"])
+    close_items_for_source(doc, f"已编号{text}", actor=actor)
+    put_on_route(doc, person, "编号")
+    _track(doc, OutgoingStep.PRINT, person, f"印制：{label(doc)}", actor=actor)
     _event(doc, "编号", person, text)
     record("documents.outgoing.number", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [OutgoingStatus.SIGNED, doc.status], "doc_number": text, "seq": seq})
@@ -548,6 +562,8 @@ def do_void_number(doc: OutgoingDocument, *, reason: str, actor) -> DocumentNumb
     doc.doc_number, doc.numbered_at, doc.status = "", None, OutgoingStatus.SIGNED
     doc.printed_by, doc.printed_at, doc.print_checks, doc.secure_printing = None, None, {}, False
     doc.save()
+    close_items_for_source(doc, f"文号{number.text}作废", actor=actor)
+    _track_numbering(doc, actor=actor)
     _event(doc, "作废文号", person, f"{number.text}作废：{reason}")
     record("documents.outgoing.void_number", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [before, doc.status], "doc_number": number.text, "reason": reason})
@@ -587,6 +603,7 @@ def do_print_outgoing(doc: OutgoingDocument, *, checks: dict, secure_printing: b
     doc.secure_printing = bool(secure_printing) or doc.is_classified
     doc.save()
     put_on_route(doc, person, "印制")
+    close_items_for_source(doc, "已印制", actor=actor)
     _track(doc, OutgoingStep.DISTRIBUTE, person, f"分发：{label(doc)}", actor=actor, due_at=_deadline(
         doc, OutgoingStep.DISTRIBUTE, doc.printed_at), clause=CLAUSE_DISTRIBUTION)
     _event(doc, "印制", person, f"印制{doc.copies}份，已核对{'、'.join(PRINT_CHECKS.values())}"

@@ -313,7 +313,7 @@ def do_set_attendees(meeting: Meeting, attendees: Iterable[Person], *, podium: I
 
 def _series_rows(meeting: Meeting, status: str) -> list[Meeting]:
     """The meeting and the other occurrences of its series in the same state (one plan, one approval)."""
-    qs = Meeting.objects.select_for_update().select_related("department", "room")
+    qs = Meeting.objects.select_for_update(of=("self",)).select_related("department", "room")
     if meeting.series:
         rows = list(qs.filter(series=meeting.series, status=status).order_by("start_at"))
     else:
@@ -497,7 +497,7 @@ def _send_notices(meeting: Meeting, *, actor) -> int:
 @transaction.atomic(durable=True)
 def do_send_notices(meeting: Meeting, *, actor) -> int:
     """Send the notice (in-app and e-mail) to every invitee not yet notified. Refused before approval."""
-    meeting = Meeting.objects.select_for_update().select_related("room", "organiser", "department").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("room", "organiser", "department").get(pk=meeting.pk)
     if meeting.status != MeetingStatus.APPROVED:
         raise ValidationError("会议方案未经领导批准，不能发出会议通知。")
     if meeting.end_at <= timezone.now():
@@ -513,7 +513,7 @@ def do_send_notices(meeting: Meeting, *, actor) -> int:
 @transaction.atomic(durable=True)
 def do_reply(invitation: Invitation, reply: str, *, deputy_name: str = "", reason: str = "", actor) -> Invitation:
     """回执 by the invitee (or recorded by the office on the invitee's phone call)."""
-    invitation = Invitation.objects.select_for_update().select_related("meeting").get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=invitation.pk)
     meeting = invitation.meeting
     if meeting.status != MeetingStatus.APPROVED or invitation.notified_at is None:
         raise ValidationError("尚未收到会议通知，不能回执。")
@@ -562,7 +562,7 @@ def _sign(invitation: Invitation, method: str, by: Person | None, *, actor) -> b
 @transaction.atomic(durable=True)
 def do_sign_in(meeting: Meeting, person: Person, *, actor) -> tuple[Invitation, bool]:
     """On-site sign-in by the meeting's code. Returns (invitation, newly signed)."""
-    invitation = Invitation.objects.select_for_update().select_related("meeting").filter(
+    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").filter(
         meeting=meeting, person=person).first()
     if invitation is None:
         raise ValidationError("您不在本次会议的参会人员名单中，不能签到。")
@@ -574,7 +574,7 @@ def do_sign_in(meeting: Meeting, person: Person, *, actor) -> tuple[Invitation, 
 @transaction.atomic(durable=True)
 def do_staff_sign_in(invitation: Invitation, *, actor) -> bool:
     """A member of the 会务 staff ticks a name at the desk."""
-    invitation = Invitation.objects.select_for_update().select_related("meeting").get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=invitation.pk)
     if not signin_open(invitation.meeting):
         raise ValidationError("不在签到时间内（会前2小时至会议结束）。")
     return _sign(invitation, SigninMethod.STAFF, _person(actor), actor=actor)
@@ -583,7 +583,7 @@ def do_staff_sign_in(invitation: Invitation, *, actor) -> bool:
 @transaction.atomic(durable=True)
 def do_report_attendance(meeting: Meeting, *, actor) -> list[str]:
     """报主持会议领导: before the start, tell the chair (the host, else the approving leader) who is still missing."""
-    meeting = Meeting.objects.select_for_update().select_related("approved_by").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("approved_by").get(pk=meeting.pk)
     if not signin_open(meeting):
         raise ValidationError("不在签到时间内（会前2小时至会议结束）。")
     invitations = list(meeting.invitations.with_people())
@@ -721,7 +721,7 @@ def do_swap_seats(meeting: Meeting, key_a: str, key_b: str, *, actor) -> Seating
 
 @transaction.atomic(durable=True)
 def do_generate_seating(meeting: Meeting, *, unit_order: str = "list", fill: str = "rows", actor) -> SeatingArrangement:
-    meeting = Meeting.objects.select_for_update().select_related("room").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("room").get(pk=meeting.pk)
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError("会议已取消。")
     if not meeting.room.is_large:
@@ -799,7 +799,7 @@ def do_attach_meeting_file(meeting: Meeting, upload, *, purpose: str, actor) -> 
 def do_sign_checklist(meeting: Meeting, kind: str, results: Sequence[tuple[str, bool, str]], *, actor) -> Checklist:
     """Sign off the equipment (or venue) checklist before the meeting. Every item is answered; a failure needs a
     note and is proposed as a 差错 lead against the organiser (a person confirms it in 差错考核)."""
-    meeting = Meeting.objects.select_for_update().select_related("room", "organiser").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("room", "organiser").get(pk=meeting.pk)
     if kind not in ChecklistKind.values:
         raise ValidationError("检查类别无效。")
     if meeting.status != MeetingStatus.APPROVED:
@@ -931,7 +931,7 @@ def do_approve_news(news: NewsItem, *, actor) -> NewsItem:
 @transaction.atomic(durable=True)
 def do_publish_news(news: NewsItem, *, actor) -> NewsItem:
     """报道: an important meeting's news goes out only once reviewed (clause 一(二)6)."""
-    news = NewsItem.objects.select_for_update().select_related("meeting").get(pk=news.pk)
+    news = NewsItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=news.pk)
     if news.status == ReviewStatus.DONE:
         raise ValidationError("新闻稿已发布。")
     if news.meeting.important and news.status != ReviewStatus.APPROVED:
@@ -1039,7 +1039,7 @@ def copies_to_print(material: Material) -> int:
 def do_hand_out(material: Material, invitations: Iterable[Invitation], *, actor) -> int:
     """发放: record who received the material. Only the latest version, and only one free of proofreading errors
     (no 错发 of an outdated or faulty version)."""
-    material = Material.objects.select_for_update().select_related("meeting").get(pk=material.pk)
+    material = Material.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=material.pk)
     latest = material.meeting.materials.filter(title=material.title).order_by("-version").first()
     if latest.pk != material.pk:
         raise ValidationError(f"“{material.title}”已有第{latest.version}版，请发放最新版本。")

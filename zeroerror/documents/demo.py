@@ -6,7 +6,7 @@ in time to the day they happened; the audit trail keeps the moment the demo was 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import models
 from django.utils import timezone
@@ -66,6 +66,54 @@ INCOMING = [
     (1, "青川县总工会", "青工发〔2026〕30号", "关于开展职工技能竞赛的通知", "notice", "normal", "", "registered",
      "", "", ""),
 ]
+
+
+# a year of routine traffic: (month, sender, 代字, title, kind, 主办科室, leader, finished late?)
+ROUTINE_INCOMING = [
+    (1, "青川县卫生健康局", "青卫发", "关于做好2026年元旦春节期间医疗服务保障工作的通知", "notice", "医务科", "chenzhiqiang", False),
+    (2, "广元市卫生健康委员会", "广卫发", "关于开展护理质量提升年活动的通知", "notice", "护理部", "chenzhiqiang", False),
+    (3, "青川县财政局", "青财发", "关于做好2025年度部门决算编报工作的通知", "notice", "财务科", "chenzhiqiang", True),
+    (4, "青川县卫生健康局", "青卫发", "关于加强医疗机构网络安全管理的通知", "notice", "信息科", "liwenhua", False),
+    (5, "青川县疾病预防控制中心", "青疾控发", "关于做好夏季传染病防控工作的通知", "notice", "医务科", "chenzhiqiang", False),
+    (6, "青川县卫生健康局", "青卫函", "关于报送上半年医疗服务数据的函", "letter", "医务科", "chenzhiqiang", True),
+    (7, "广元市卫生健康委员会", "广卫发", "关于开展优质护理服务示范病房评选的通知", "notice", "护理部", "chenzhiqiang", False),
+    (8, "青川县审计局", "青审发", "关于配合开展医疗收费专项审计的通知", "notice", "财务科", "zhaoliping", False),
+    (9, "青川县卫生健康局", "青卫发", "关于开展医院信息系统等级保护测评的通知", "notice", "信息科", "liwenhua", True),
+    (10, "青川县人民政府办公室", "青府办发", "关于做好秋冬季安全生产工作的通知", "notice", "院办公室", "liwenhua", False),
+]
+ROUTINE_OUTGOING = [
+    (1, "gaoting", "青川县人民医院关于印发2026年工作要点的通知", "院内各科室", "为做好全年工作，现将2026年工作要点印发给你们，请认真贯彻落实。"),
+    (3, "yangfan", "青川县人民医院关于开展医疗质量安全月活动的通知", "各临床科室", "为提升医疗质量安全水平，决定开展医疗质量安全月活动。"),
+    (5, "liangyu", "青川县人民医院关于举办护理技能竞赛的通知", "各护理单元", "为提高护理人员专业技能，决定举办全院护理技能竞赛。"),
+    (7, "dongqing", "青川县人民医院关于规范差旅费报销的通知", "院内各科室", "为规范差旅费管理，现就差旅费报销有关事项通知如下。"),
+    (9, "luoqi", "青川县人民医院关于加强信息系统账号管理的通知", "院内各科室", "为保障信息系统安全，现就账号管理有关事项通知如下。"),
+]
+
+
+def _year_of_documents() -> tuple[list, list, set]:
+    """The routine traffic and the showcase documents as (days ago, …) rows, oldest first (numbers follow time)."""
+    year, today = timezone.localdate().year, timezone.localdate()
+    incoming, outgoing, late = [], [], set()
+    serials: dict[str, int] = {}
+    for month, sender, code, title, kind, department, leader, finished_late in ROUTINE_INCOMING:
+        days = (today - date(year, month, 10)).days
+        if days <= 0:
+            continue
+        serials[code] = serials.get(code, 0) + 1
+        number = f"{code}〔{year}〕{serials[code] * 3 + month}号"
+        incoming.append((days, sender, number, title, kind, "normal", "", "archived", leader, department,
+                         "请按文件要求认真落实。"))
+        if finished_late:
+            late.add(number)
+    for month, drafter, title, addressees, body in ROUTINE_OUTGOING:
+        days = (today - date(year, month, 20)).days
+        if days > 0:
+            outgoing.append((days, drafter, {
+                "kind": "notice", "title": title, "addressees": addressees, "copies": 30,
+                "body": body + "\n一、提高思想认识。\n二、明确工作责任。\n三、加强督促检查。"}, OutgoingStatus.ARCHIVED))
+    incoming = sorted(incoming + INCOMING, key=lambda row: -row[0])
+    outgoing = sorted(outgoing + OUTGOING, key=lambda row: -row[0])
+    return incoming, outgoing, late
 
 
 def _shift(doc, days: int) -> None:
@@ -148,7 +196,9 @@ def _incoming(people, row) -> IncomingDocument:
     actions.do_instruct_incoming(doc, text=instruction, actor=people[leader].user)
     doc = actions.do_assign_incoming(doc, main_department=dept, actor=people["liuyang"].user)
     if until in ("done", "archived"):
-        doc = actions.do_complete_incoming(doc, result="已按要求办理完毕，情况已报送来文机关。", actor=doc.handler.user)
+        reply = "已按要求书面函复来文机关。" if kind in ("letter", "request") else ""
+        doc = actions.do_complete_incoming(doc, result="已按要求办理完毕，情况已报送来文机关。", reply=reply,
+                                           actor=doc.handler.user)
     if until == "archived":
         doc = actions.do_archive_incoming(doc, actor=clerk)
     return doc
@@ -157,7 +207,7 @@ def _incoming(people, row) -> IncomingDocument:
 @register_demo_step(60, "公文处理")
 def build_documents(say) -> None:
     people = {p.user.username: p for p in Person.objects.select_related("user", "department", "unit")}
-    needed = {"hejing", "gaoting", "fengli", "wutao", "zhengxiao", "wangjianguo", "liwenhua", "liuyang", "chenzhiqiang",
+    needed = {"liangyu", "dongqing", "luoqi", "zhaoliping", "hejing", "gaoting", "fengli", "wutao", "zhengxiao", "wangjianguo", "liwenhua", "liuyang", "chenzhiqiang",
               "yangfan", "huanglei", "linfang"}
     if not needed <= set(people):
         say("演示人员不全，跳过公文处理演示数据。")
@@ -166,8 +216,13 @@ def build_documents(say) -> None:
     if OutgoingDocument.objects.filter(unit=unit).exists() or IncomingDocument.objects.filter(unit=unit).exists():
         say("公文演示数据已存在，跳过。")
         return
-    for days, drafter, fields, until in OUTGOING:
+    incoming, outgoing, late = _year_of_documents()
+    for days, drafter, fields, until in outgoing:
         _shift(_outgoing(people, drafter, fields, until), days)
-    for row in INCOMING:
-        _shift(_incoming(people, row), row[0])
-    say(f"公文处理：发文{len(OUTGOING)}件、收文{len(INCOMING)}件（含逾期未办结的承办事项）。")
+    for row in incoming:
+        doc = _incoming(people, row)
+        _shift(doc, row[0])
+        if doc.doc_number in late:  # finished three days after its time limit
+            doc.refresh_from_db()
+            IncomingDocument.objects.filter(pk=doc.pk).update(done_at=doc.handling_due_at + timedelta(days=3))
+    say(f"公文处理：发文{len(outgoing)}件、收文{len(incoming)}件，覆盖各环节（含逾期未办结、超时办结的承办事项）。")

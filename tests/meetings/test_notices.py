@@ -116,3 +116,32 @@ def test_someone_removed_after_the_notice_is_told_it_no_longer_applies(org, noti
     do_set_attendees(meeting, [org.alice, org.bob, org.dora], actor=org.alice.user)
     note = Notification.objects.get(recipient=org.charlie, title="会议通知撤回：季度工作例会")
     assert "此前的会议通知作废" in note.body
+
+
+@pytest.mark.clause("一(二)4", "一(二)5")
+def test_the_organiser_is_reminded_to_sign_the_checklists_the_day_before(org, notified):
+    from tests.meetings.conftest import starting_soon
+    from zeroerror.meetings.actions import do_sign_checklist
+    from zeroerror.meetings.models import checklist_items
+
+    meeting = starting_soon(notified(), minutes=600)
+    assert "会前检查" in [e.kind for e in meetings_inbox(org.alice)]
+    for kind in ("venue", "equipment"):
+        do_sign_checklist(meeting, kind, [(i, True, "") for i in checklist_items(meeting, kind)], actor=org.bob.user)
+    assert "会前检查" not in [e.kind for e in meetings_inbox(org.alice)]
+
+
+@pytest.mark.clause("一(二)11")
+def test_an_important_meeting_without_minutes_or_recording_stays_in_the_inbox(org, notified):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zeroerror.meetings.actions import do_record_minutes
+
+    meeting = notified(important=True, supervisors=[org.bob])
+    end = timezone.now() - timedelta(hours=1)
+    Meeting.objects.filter(pk=meeting.pk).update(start_at=end - timedelta(hours=2), end_at=end)
+    assert "会议记录" in [e.kind for e in meetings_inbox(org.alice)]
+    do_record_minutes(meeting, "会议纪要：……", actor=org.alice.user)
+    assert "会议记录" not in [e.kind for e in meetings_inbox(org.alice)]

@@ -14,13 +14,15 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
-from zeroerror.meetings.models import Invitation, Meeting, MeetingStatus, Reply, Room
+from zeroerror.meetings.models import ChecklistKind, Invitation, Meeting, MeetingStatus, Reply, Room
 from zeroerror.org.models import Person
 from zeroerror.org.roles import Role
 from zeroerror.tracking.registry import TodoEntry
@@ -154,6 +156,8 @@ def meeting_url(meeting: Meeting) -> str:
 # 我的待办 ---------------------------------------------------------------------------------------------------------
 
 INBOX_HORIZON = timedelta(days=14)
+CHECK_HORIZON = timedelta(days=1)  # the venue and equipment are checked the day before
+RECORD_HORIZON = timedelta(days=30)
 
 
 def meetings_inbox(person: Person) -> list[TodoEntry]:
@@ -188,6 +192,26 @@ def meetings_inbox(person: Person) -> list[TodoEntry]:
         if can_director_check(person, m) or can_approve(person, m):
             entries.append(TodoEntry(kind="会议审批", title=m.title, url=meeting_url(m), action_label="审批",
                                      due_at=m.start_at, sender=m.organiser.name, due_soon=m.start_at < soon))
+    unchecked = (
+        Meeting.objects.filter(organiser=person, status=MeetingStatus.APPROVED, start_at__gte=now,
+                               start_at__lte=now + CHECK_HORIZON)
+        .annotate(checks=Count("checklists__kind", distinct=True)).filter(checks__lt=len(ChecklistKind.values))
+        .order_by("start_at")[:50]
+    )
+    for m in unchecked:
+        entries.append(TodoEntry(kind="会前检查", title=f"{m.title}：会场布置与设施检查未签字", url=meeting_url(m),
+                                 action_label="检查", due_at=m.start_at, sender="系统", due_soon=True))
+    no_record = (
+        Meeting.objects.filter(organiser=person, status=MeetingStatus.APPROVED, important=True, minutes="",
+                               end_at__lt=now, end_at__gte=now - RECORD_HORIZON)
+        .exclude(pk__in=Attachment.objects.filter(owner_type=ContentType.objects.get_for_model(Meeting),
+                                                  purpose__in=("录音", "会议纪要"), withdrawn_at__isnull=True)
+                 .values("owner_id"))
+        .order_by("end_at")[:50]
+    )
+    for m in no_record:
+        entries.append(TodoEntry(kind="会议记录", title=f"{m.title}：重要会议须有全程录音或会议纪要", url=meeting_url(m),
+                                 action_label="补录", due_at=m.end_at, sender="系统", overdue=True))
     missing = (
         Meeting.objects.filter(organiser=person, status=MeetingStatus.APPROVED, notice_sent_at__isnull=False,
                                start_at__gte=now)

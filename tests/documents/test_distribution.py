@@ -120,3 +120,15 @@ def test_an_overdue_step_becomes_an_error_lead_under_the_time_limit_clause(docs,
         run_tick(now=item.due_at + timedelta(minutes=1))
     lead = Lead.objects.get()
     assert lead.person == docs.leo and lead.clause.code == "一(一)4"
+
+
+@pytest.mark.clause("一(一)8")
+def test_the_list_shows_receipts_misdirected_and_late_at_a_glance(docs, printed, login):
+    OutgoingDocument.objects.filter(pk=printed.pk).update(printed_at=timezone.now() - timedelta(days=10))
+    doc = actions.do_distribute_outgoing(printed, actor=docs.alice.user)
+    actions.do_record_receipt(doc.distributions.get(recipient="县医保局"), misdirected=True, note="不属我局",
+                              actor=docs.alice.user)
+    row = OutgoingDocument.objects.with_distribution_counts().get(pk=doc.pk)
+    assert (row.sent_count, row.receipt_count, row.misdirected_count, row.late_count) == (3, 1, 1, 3)
+    page = login(docs.alice).get("/documents/outgoing/").content.decode()
+    assert "1/3" in page and "错发1" in page and "迟发" in page and "待回执" in page

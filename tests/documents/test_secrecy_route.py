@@ -127,3 +127,17 @@ def test_tracked_items_and_notifications_do_not_name_a_classified_document(docs,
     told = Notification.objects.filter(title__contains="已批示")
     assert {n.recipient for n in told} <= {docs.alice, docs.director}  # medhead is not on the route yet
     assert all(n.body == "" for n in told)
+
+
+def test_an_attachment_uploaded_to_a_classified_document_stays_on_its_route(docs, login, secret_outgoing):
+    import io
+
+    upload = io.BytesIO(PDF)
+    upload.name = "附件1.pdf"
+    login(docs.alice).post(f"/documents/outgoing/{secret_outgoing.pk}/attach/", {"upload": upload, "purpose": "附件"})
+    attachment = Attachment.objects.for_owner(secret_outgoing).get()
+    assert attachment.original_name == "附件1.pdf"
+    assert login(docs.bob).get(f"/files/{attachment.uid}/").status_code == 200
+    assert login(docs.director).get(f"/files/{attachment.uid}/").status_code == 404
+    assert login(docs.charlie).post(f"/documents/outgoing/{secret_outgoing.pk}/attach/").status_code == 404
+    assert AuditRecord.objects.filter(action="attachments.download", actor__person=docs.bob).exists()

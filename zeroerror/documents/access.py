@@ -173,6 +173,12 @@ def can_record_receipt(person: Person, doc: OutgoingDocument) -> bool:
         and doc.distributions.awaiting_receipt().exists()
 
 
+def can_attach(person: Person, doc) -> bool:
+    if isinstance(doc, OutgoingDocument):
+        return doc.status != OutgoingStatus.ARCHIVED and (person.pk == doc.drafter_id or is_office(person))
+    return doc.status != IncomingStatus.ARCHIVED and (is_office(person) or person.pk == doc.handler_id)
+
+
 def can_manage_route(person: Person, doc) -> bool:
     """Adding a reader to the route of a classified document: the office, a leader, or its drafter/registrar."""
     owner_id = doc.drafter_id if isinstance(doc, OutgoingDocument) else doc.registrar_id

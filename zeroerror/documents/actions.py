@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from zeroerror.attachments.actions import attach
+from zeroerror.attachments.actions import attach, read_upload
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record, record_standalone
 from zeroerror.documents import access
@@ -720,6 +720,19 @@ def record_view(doc, *, actor) -> None:
     """Viewing a classified document is logged (clause 一(一)3)."""
     record_standalone("documents.view", actor=actor, kind=AuditKind.VIEW, obj=doc,
                       changes={"secrecy_level": doc.secrecy_level})
+
+
+@transaction.atomic(durable=True)
+def do_attach_file(doc, *, upload, purpose: str = "", actor):
+    """An attachment of the document (附件, 扫描件, 办理材料); readable only by those who may see the document."""
+    person = _person(actor)
+    doc = type(doc).objects.select_for_update().get(pk=doc.pk)
+    _visible_or_refuse(doc, person)
+    _refuse_unless(access.can_attach(person, doc), "您不能为该公文上传附件。")
+    purpose = purpose.strip() or ("附件" if isinstance(doc, OutgoingDocument) else "扫描件")
+    attachment = attach(doc, upload.name, read_upload(upload), purpose=purpose, actor=actor)
+    _event(doc, "上传附件", person, f"{attachment.original_name}（{purpose}）")
+    return attachment
 
 
 # 流转范围 -----------------------------------------------------------------------------------------------------------

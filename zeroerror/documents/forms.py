@@ -110,6 +110,11 @@ class EmptyForm(forms.Form):
     pass
 
 
+class AttachForm(forms.Form):
+    upload = forms.FileField(label="文件")
+    purpose = forms.CharField(label="用途", max_length=50, required=False, help_text="如 附件、扫描件、办理材料")
+
+
 class RouteForm(forms.Form):
     person = forms.ModelChoiceField(label="人员", queryset=Person.objects.none())
     reason = forms.CharField(label="经办环节", max_length=50, initial="传阅")

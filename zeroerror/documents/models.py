@@ -135,6 +135,17 @@ class OutgoingQuerySet(DocumentQuerySet):
     def awaiting_signature(self):
         return self.filter(status=OutgoingStatus.FIRST_READ_PASSED)
 
+    def with_distribution_counts(self):
+        """分发 at a glance (clause 一(一)8): recipients, receipts, 错发 and 迟发 per document."""
+        d = "distributions"
+        return self.annotate(
+            sent_count=models.Count(d, distinct=True),
+            receipt_count=models.Count(d, filter=Q(distributions__received_at__isnull=False), distinct=True),
+            misdirected_count=models.Count(d, filter=Q(distributions__misdirected=True), distinct=True),
+            late_count=models.Count(d, filter=Q(distributions__sent_at__gt=models.F("distributions__due_at")),
+                                    distinct=True),
+        )
+
 
 class IncomingQuerySet(DocumentQuerySet):
     search_fields = ("title", "doc_number", "sender")

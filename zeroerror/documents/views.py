@@ -61,6 +61,7 @@ OUTGOING_STEPS = {
     "archive": Step("归档", forms.EmptyForm, actions.do_archive_outgoing, access.can_archive_outgoing, "已归档。"),
     "route": Step("加入流转范围", forms.RouteForm, actions.do_add_to_route, access.can_manage_route, "已加入流转范围。",
                   unit_form=True),
+    "attach": Step("上传附件", forms.AttachForm, actions.do_attach_file, access.can_attach, "附件已上传。"),
 }
 
 INCOMING_STEPS = {
@@ -82,6 +83,7 @@ INCOMING_STEPS = {
     "archive": Step("归档", forms.EmptyForm, actions.do_archive_incoming, access.can_archive_incoming, "已归档。"),
     "route": Step("加入流转范围", forms.RouteForm, actions.do_add_to_route, access.can_manage_route, "已加入流转范围。",
                   unit_form=True),
+    "attach": Step("上传附件", forms.AttachForm, actions.do_attach_file, access.can_attach, "附件已上传。"),
 }
 
 
@@ -203,6 +205,7 @@ def outgoing_list(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     qs = OutgoingDocument.objects.with_people().visible_to(person)
     qs, filters = _filtered(request, qs, OutgoingStatus.choices)
+    qs = qs.with_distribution_counts()
     if request.GET.get("export") == "xlsx":
         return _export(request, qs.order_by("-created_at", "-id"), "发文", OUTGOING_COLUMNS)
     page = Paginator(qs.order_by("-created_at", "-id"), 50).get_page(request.GET.get("page"))

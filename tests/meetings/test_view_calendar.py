@@ -11,3 +11,22 @@ def test_it_shows_the_week_by_room(org, login, make_meeting, rooms):
 
 def test_a_bad_week_falls_back_to_this_week(org, login, rooms):
     assert login(org.bob).get("/meetings/calendar/?week=nonsense").status_code == 200
+
+
+def test_the_week_does_a_constant_number_of_queries(org, login, make_meeting, rooms):
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = make_meeting()
+    week = first.start_at.date().isoformat()
+    client = login(org.director)
+    with CaptureQueriesContext(connection) as one:
+        client.get(f"/meetings/calendar/?week={week}")
+    for i in range(1, 8):
+        start = first.start_at + timedelta(hours=2 * i)
+        make_meeting(title=f"会{i}", start_at=start, end_at=start + timedelta(hours=1), room=rooms.hall)
+    with CaptureQueriesContext(connection) as many:
+        client.get(f"/meetings/calendar/?week={week}")
+    assert len(many.captured_queries) == len(one.captured_queries)

@@ -58,3 +58,21 @@ def test_after_the_start_the_organiser_records_minutes_and_decisions(org, login,
 def test_a_large_room_meeting_without_seating_is_flagged(org, login, rooms, approved):
     meeting = approved(room=rooms.hall)
     assert "必须印发座位表" in login(org.alice).get(f"/meetings/{meeting.pk}/").content.decode()
+
+
+def test_the_page_does_a_constant_number_of_queries_as_invitees_grow(org, login, rooms, notified, heads):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zeroerror.meetings.actions import do_set_attendees
+
+    meeting = notified(room=rooms.hall)
+    client = login(org.alice)
+    with CaptureQueriesContext(connection) as one:
+        client.get(f"/meetings/{meeting.pk}/")
+    do_set_attendees(meeting, [*meeting.attendees.all(), *heads], actor=org.alice.user)
+    do_reply(Invitation.objects.get(meeting=meeting, person=heads[0]), Reply.DEPUTY, deputy_name="某某",
+             actor=heads[0].user)
+    with CaptureQueriesContext(connection) as many:
+        client.get(f"/meetings/{meeting.pk}/")
+    assert len(many.captured_queries) == len(one.captured_queries)

@@ -67,3 +67,20 @@ def test_the_desk_reports_who_is_missing_to_the_chair(org, login, notified):
     assert "已报告主持会议领导（尚未签到 3 人）" in response.content.decode()
     note = Notification.objects.get(recipient=org.dora, title="到会情况：季度工作例会")
     assert "应到 4 人，已签到 1 人" in note.body and "查理" in note.body
+
+
+def test_the_desk_does_a_constant_number_of_queries(org, login, rooms, notified, heads):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zeroerror.meetings.actions import do_set_attendees
+
+    meeting = starting_soon(notified(room=rooms.hall))
+    client = login(org.alice)
+    with CaptureQueriesContext(connection) as one:
+        client.get(f"/meetings/{meeting.pk}/signin/desk/")
+    do_set_attendees(meeting, [*meeting.attendees.all(), *heads], actor=org.alice.user)
+    do_sign_in(meeting, heads[0], actor=heads[0].user)
+    with CaptureQueriesContext(connection) as many:
+        client.get(f"/meetings/{meeting.pk}/signin/desk/")
+    assert len(many.captured_queries) == len(one.captured_queries)

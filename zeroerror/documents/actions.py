@@ -184,8 +184,8 @@ def _classification(level: str, period: str) -> tuple[str, str]:
             raise ValidationError("未标密级的公文不能填写保密期限。")
         return "", ""
     try:
-        label = SecrecyLevel.from_label(level).label
-        parsed = Classification.parse(f"{label}★{period}" if period else label)
+        level_label = SecrecyLevel.from_label(level).label
+        parsed = Classification.parse(f"{level_label}★{period}" if period else level_label)
     except ValueError as exc:
         raise ValidationError(str(exc))
     return parsed.level.value, str(parsed).partition("★")[2]

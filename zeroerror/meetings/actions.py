@@ -244,6 +244,49 @@ def do_create_meeting(
     return meetings
 
 
+PLAN_FIELDS = ["title", "purpose", "agenda", "start_at", "end_at", "room", "materials_note", "budget", "dress_code",
+               "rules", "important", "involves_principal_heads"]
+
+
+@transaction.atomic(durable=True)
+def do_update_meeting(meeting: Meeting, *, actor, **fields) -> Meeting:
+    """Revise a plan that is still being drafted (or was returned): a new time or room is booked under the room's
+    lock like a new booking. An approved plan is not edited: cancel it and propose again."""
+    unknown = set(fields) - set(PLAN_FIELDS)
+    if unknown:
+        raise ValueError(f"not plan fields: {sorted(unknown)}")
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.DRAFT:
+        raise ValidationError("只有拟定中（含被退回）的会议方案可以修改；已报批或已批准的会议请退回或取消后重新拟定。")
+    before = _meeting_snapshot(meeting)
+    for key, value in fields.items():
+        setattr(meeting, key, value)
+    if not meeting.title.strip():
+        raise ValidationError("请填写会议名称。")
+    if not meeting.purpose.strip() or not meeting.agenda.strip():
+        raise ValidationError("会议方案须写明会议目的和议程。")
+    if timezone.is_naive(meeting.start_at) or timezone.is_naive(meeting.end_at):
+        raise ValueError("meeting times must be aware")
+    if meeting.end_at <= meeting.start_at:
+        raise ValidationError("结束时间须晚于开始时间。")
+    if meeting.start_at <= timezone.now():
+        raise ValidationError("开始时间须晚于当前时间。")
+    meeting.budget = Decimal(meeting.budget).quantize(Decimal("0.01"))
+    if meeting.budget < 0:
+        raise ValidationError("经费预算不能为负数。")
+    if meeting.room.unit_id != meeting.unit_id:
+        raise ValidationError("会议室不属于本单位。")
+    room = _lock_room(meeting.room)
+    count = meeting.invitations.count()
+    _check_capacity(room, count)
+    _check_slot(room, meeting.start_at, meeting.end_at, exclude=[meeting.pk])
+    meeting.requires_director = meeting.compute_requires_director(count)
+    meeting.save()
+    record("meetings.meeting.update", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
+           changes=snapshot_diff(before, _meeting_snapshot(meeting)))
+    return meeting
+
+
 def _meeting_snapshot(meeting: Meeting) -> dict:
     data = snapshot(meeting, MEETING_FIELDS)
     data["series"] = str(meeting.series) if meeting.series else None

@@ -175,3 +175,33 @@ class MaterialForm(forms.Form):
     file = forms.FileField(label="文件", help_text="Word 文档（.docx）上传后自动校对")
     copies_per_attendee = forms.IntegerField(label="每人份数", min_value=1, max_value=50, initial=1)
     spare_copies = forms.IntegerField(label="备用份数", min_value=0, max_value=500, initial=0)
+
+
+class PlanForm(forms.Form):
+    """Revising a draft 会议方案 (attendees are changed on their own page)."""
+
+    title = MeetingForm.base_fields["title"]
+    purpose = MeetingForm.base_fields["purpose"]
+    agenda = MeetingForm.base_fields["agenda"]
+    start_at = MeetingForm.base_fields["start_at"]
+    end_at = MeetingForm.base_fields["end_at"]
+    room = forms.ModelChoiceField(label="会议室", queryset=Room.objects.none())
+    materials_note = MeetingForm.base_fields["materials_note"]
+    dress_code = MeetingForm.base_fields["dress_code"]
+    rules = MeetingForm.base_fields["rules"]
+    budget = MeetingForm.base_fields["budget"]
+    important = MeetingForm.base_fields["important"]
+    involves_principal_heads = MeetingForm.base_fields["involves_principal_heads"]
+
+    def __init__(self, *args, rooms=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["room"].queryset = rooms if rooms is not None else Room.objects.active()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_at"), data.get("end_at")
+        if start and start <= timezone.now():
+            self.add_error("start_at", "开始时间须晚于当前时间。")
+        if start and end and end <= start:
+            self.add_error("end_at", "结束时间须晚于开始时间。")
+        return data

@@ -12,6 +12,7 @@ urlpatterns = [
     path("rooms/new/", views.room_create, name="room_create"),
     path("rooms/<int:pk>/", views.room_edit, name="room_edit"),
     path("<int:pk>/", views.meeting_detail, name="detail"),
+    path("<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("<int:pk>/attendees/", views.meeting_attendees, name="attendees"),
     path("<int:pk>/submit/", views.meeting_submit, name="submit"),
     path("<int:pk>/director-check/", views.meeting_director_check, name="director_check"),

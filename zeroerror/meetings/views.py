@@ -24,6 +24,7 @@ from zeroerror.meetings.forms import (
     DecisionForm,
     MeetingForm,
     MinutesForm,
+    PlanForm,
     ReasonForm,
     ReplyForm,
     RoomForm,
@@ -99,6 +100,24 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"会议方案已拟定，会议室已预订（{len(meetings)} 次）。请报批。")
             return redirect("meetings:detail", meetings[0].pk)
     return render(request, "meetings/form.html", {"title": "拟定会议方案", "form": form})
+
+
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    meeting = access.get_meeting_or_404(request, pk)
+    if not access.can_manage(person, meeting):
+        raise PermissionDenied("您不能修改本会议方案。")
+    initial = {f: getattr(meeting, f) for f in actions.PLAN_FIELDS}
+    form = PlanForm(request.POST or None, initial=initial, rooms=Room.objects.of_unit(person.unit).active())
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_update_meeting(meeting, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "会议方案已修改。")
+            return redirect("meetings:detail", meeting.pk)
+    return render(request, "meetings/edit.html", {"title": "修改会议方案", "meeting": meeting, "form": form})
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:

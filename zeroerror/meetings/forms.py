@@ -96,6 +96,16 @@ class SeatingForm(forms.Form):
         (seating.UnitOrder.PINYIN, "按拼音")])
     fill = forms.ChoiceField(label="排列方式", choices=[
         (seating.Fill.ROWS, "横排"), (seating.Fill.COLUMNS, "竖排"), (seating.Fill.CENTRE_OUT, "左右交错")])
+    unit_starts_new_line = forms.BooleanField(label="每个单位另起一排（竖排为另起一列）", required=False)
+    even_rule = forms.ChoiceField(label="主席台偶数排法", choices=[
+        (seating.EvenRule.SECOND_ON_LEFT, "2号在1号左手（面向主席台看：…3 1 2 4…）"),
+        (seating.EvenRule.YI_YOU_YI_ZUO, "一右一左（面向主席台看：…4 2 1 3…）")])
+    two_seat = forms.ChoiceField(label="主席台两人时", choices=[
+        (seating.TwoSeat.SECOND_ON_FIRSTS_LEFT, "2号在1号左手（面向主席台看：1 2）"),
+        (seating.TwoSeat.FIRST_ON_LEFT, "1号居左（面向主席台看：2 1）")])
+    host_position = forms.ChoiceField(label="主持人位置", choices=[
+        (seating.HostPosition.BY_RANK, "按职级排座"), (seating.HostPosition.CENTRE, "居中"),
+        (seating.HostPosition.END_LEFT, "前排左端（面向主席台看）"), (seating.HostPosition.END_RIGHT, "前排右端（面向主席台看）")])
 
 
 class MinutesForm(forms.Form):

@@ -251,12 +251,20 @@ class Invitation(models.Model):
         return self.deputy_name if self.reply == Reply.DEPUTY and self.deputy_name else self.person.name
 
 
+SEATING_OPTIONS = ("unit_order", "fill", "unit_starts_new_line", "even_rule", "two_seat", "host_position")
+
+
 class SeatingArrangement(models.Model):
-    """The stored result of ``seating.arrange`` for a large-room meeting (clauses 一(二)7, 9)."""
+    """The stored result of ``seating.arrange`` for a large-room meeting (clauses 一(二)7, 9), with the options it
+    was generated with (reused when attendance changes)."""
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="seating")
     unit_order = models.CharField("单位排序", max_length=10, default="list")
     fill = models.CharField("排列方式", max_length=12, default="rows")
+    unit_starts_new_line = models.BooleanField("每个单位另起一排", default=False)
+    even_rule = models.CharField("偶数排法", max_length=20, default="second_on_left")
+    two_seat = models.CharField("两人排法", max_length=30, default="second_on_firsts_left")
+    host_position = models.CharField("主持人位置", max_length=12, default="by_rank")
     podium = models.JSONField("主席台", default=list)  # rows of {key,name,unit,order,host,row,col}
     hall = models.JSONField("台下", default=dict)  # {"rows", "cols", "placements": [...]}
     unit_sequence = models.JSONField("单位顺序", default=list)

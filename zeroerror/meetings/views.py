@@ -30,7 +30,15 @@ from zeroerror.meetings.forms import (
     RoomForm,
     SeatingForm,
 )
-from zeroerror.meetings.models import ChecklistKind, Meeting, MeetingStatus, Reply, Room, checklist_items
+from zeroerror.meetings.models import (
+    SEATING_OPTIONS,
+    ChecklistKind,
+    Meeting,
+    MeetingStatus,
+    Reply,
+    Room,
+    checklist_items,
+)
 from zeroerror.meetings.pdf import CardSpec, ChartInfo, name_cards_pdf, plan_card_names, seating_chart_pdf
 from zeroerror.org.models import Person
 
@@ -406,15 +414,14 @@ def meeting_seating(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_or_404(request, pk)
     manage = access.can_manage(person, meeting)
     arrangement = getattr(meeting, "seating", None)
-    form = SeatingForm(request.POST or None, initial={"unit_order": getattr(arrangement, "unit_order", "list"),
-                                                      "fill": getattr(arrangement, "fill", "rows")})
+    initial = {name: getattr(arrangement, name) for name in SEATING_OPTIONS} if arrangement else None
+    form = SeatingForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if not manage:
             raise PermissionDenied("您不能生成座位表。")
         if form.is_valid():
             try:
-                arrangement = actions.do_generate_seating(meeting, unit_order=form.cleaned_data["unit_order"],
-                                                          fill=form.cleaned_data["fill"], actor=request.user)
+                arrangement = actions.do_generate_seating(meeting, actor=request.user, **form.cleaned_data)
             except ValidationError as exc:
                 _errors(request, exc)
             else:

@@ -16,6 +16,7 @@ from zeroerror.attachments.models import Attachment
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record_standalone
 from zeroerror.core.access import person_of
+from zeroerror.core.forms import run_form_action
 from zeroerror.errors import access, actions, payroll
 from zeroerror.errors.forms import (
     CHANNEL_FILTERS,
@@ -31,10 +32,6 @@ from zeroerror.errors.ledger import month_of
 from zeroerror.errors.models import Appeal, LedgerEntry, LedgerMonth, PendingDeduction
 from zeroerror.errors.reports import award_eligibility, year_report
 from zeroerror.org.models import Person
-
-
-def _form_errors(form) -> str:
-    return "；".join(e for errors in form.errors.values() for e in errors)
 
 
 def lead_list(request: HttpRequest) -> HttpResponse:
@@ -96,16 +93,7 @@ def lead_report(request: HttpRequest) -> HttpResponse:
 
 
 def _act(request, lead, form_class, fn, success):
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            fn(**form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, success)
-    else:
-        messages.error(request, _form_errors(form))
+    run_form_action(request, form_class(request.POST), fn, success)
     return redirect("errors:detail", lead.pk)
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record_standalone
 from zeroerror.core.access import person_of
+from zeroerror.core.forms import run_form_action
 from zeroerror.org import actions, roster
 from zeroerror.org.access import (
     can_manage_org,
@@ -62,17 +63,12 @@ def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def department_charge(request: HttpRequest, pk: int) -> HttpResponse:
     me = _require_admin(request)
     department = get_department_or_404(request, pk)
-    form = ChargeForm(request.POST, unit=me.unit)
-    if form.is_valid():
-        try:
-            actions.do_start_leader_charge(form.cleaned_data["leader"], department,
-                                           started_on=form.cleaned_data["started_on"], actor=request.user)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, "分管关系已更新，原分管记录已保留。")
-    else:
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+    run_form_action(
+        request, ChargeForm(request.POST, unit=me.unit),
+        lambda leader, started_on: actions.do_start_leader_charge(leader, department, started_on=started_on,
+                                                                  actor=request.user),
+        "分管关系已更新，原分管记录已保留。",
+    )
     return redirect("org:department", department.pk)
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from zeroerror.attachments.actions import do_upload_attachment
 from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
+from zeroerror.core.forms import run_form_action
 from zeroerror.org.models import Person
 from zeroerror.tracking import actions
 from zeroerror.tracking.access import can_chase, can_close, get_item_or_404
@@ -53,16 +54,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _act(request, item, form_class, fn, success: str):
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            fn(item, *form.cleaned_data.values(), actor=request.user)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, success)
-    else:
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+    run_form_action(request, form_class(request.POST), lambda **data: fn(item, *data.values(), actor=request.user),
+                    success)
     return redirect("tracking:detail", item.pk)
 
 

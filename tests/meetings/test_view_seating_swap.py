@@ -50,3 +50,20 @@ def test_a_bad_pair_is_explained(org, login, big):
 
 def test_invitees_cannot_adjust(org, login, big, heads):
     assert login(heads[1]).post(f"/meetings/{big.pk}/seating/swap/", {"a": "x", "b": "y"}).status_code == 403
+
+
+@pytest.mark.clause("一(二)7")
+def test_a_person_moves_to_a_free_hall_seat_and_a_taken_seat_is_refused(org, login, big, heads):
+    client = login(org.alice)
+    key = f"p{heads[0].pk}"
+    response = client.post(f"/meetings/{big.pk}/seating/move/", {"key": key, "row": "5", "col": "6"}, follow=True)
+    assert "检查无漏排、重排" in response.content.decode()
+    arrangement = SeatingArrangement.objects.get(meeting=big)
+    assert seat_of(arrangement, key) == ("hall", 5, 6)
+    taken = seat_of(arrangement, f"p{org.alice.pk}")
+    response = client.post(f"/meetings/{big.pk}/seating/move/", {"key": key, "row": taken[1], "col": taken[2]},
+                           follow=True)
+    assert "座位冲突" in response.content.decode()
+    response = client.post(f"/meetings/{big.pk}/seating/move/", {"key": key, "row": "99", "col": "1"}, follow=True)
+    assert "座位不存在" in response.content.decode()
+    assert SeatingArrangement.objects.get(meeting=big).version == 2

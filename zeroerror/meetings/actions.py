@@ -752,18 +752,13 @@ def _store_placements(arrangement: SeatingArrangement, placements: Sequence[seat
     arrangement.hall = {**arrangement.hall, "placements": [_placement_json(p) for p in hall]}
 
 
-@transaction.atomic(durable=True)
-def do_swap_seats(meeting: Meeting, key_a: str, key_b: str, *, actor) -> SeatingArrangement:
-    """Manual adjustment: two people exchange seats; the result is checked (nobody missing, nobody seated twice,
-    no seat used twice) before it is stored. A later regeneration starts again from the rules."""
+def _adjust(meeting: Meeting, change, what: dict, *, actor) -> SeatingArrangement:
     arrangement = SeatingArrangement.objects.select_for_update().filter(meeting=meeting).first()
     if arrangement is None:
         raise ValidationError("尚未生成座位表。")
-    if key_a == key_b:
-        raise ValidationError("请选择两位不同的人员交换座位。")
     before = plan_from(arrangement)
     try:
-        placements = seating.swap(before.placements, key_a, key_b)
+        placements = change(before.placements)
     except seating.SeatingError as exc:
         raise ValidationError(str(exc))
     problems = seating.check_placements(placements, seating_input(meeting), before.hall)
@@ -775,8 +770,26 @@ def do_swap_seats(meeting: Meeting, key_a: str, key_b: str, *, actor) -> Seating
     arrangement.save()
     changed = seating.changed_seats(before, plan_from(arrangement))
     record("meetings.seating.adjust", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
-           changes={"version": arrangement.version, "swap": [key_a, key_b], "changed": changed})
+           changes={"version": arrangement.version, **what, "changed": changed})
     return arrangement
+
+
+@transaction.atomic(durable=True)
+def do_move_seat(meeting: Meeting, key: str, *, row: int, col: int, actor) -> SeatingArrangement:
+    """Manual adjustment: one person to a free seat in the hall (podium changes are swaps), checked like a swap."""
+    seat = seating.SeatRef(seating.HALL, row, col)
+    return _adjust(meeting, lambda placements: seating.move(placements, key, seat), {"move": [key, row, col]},
+                   actor=actor)
+
+
+@transaction.atomic(durable=True)
+def do_swap_seats(meeting: Meeting, key_a: str, key_b: str, *, actor) -> SeatingArrangement:
+    """Manual adjustment: two people exchange seats; the result is checked (nobody missing, nobody seated twice,
+    no seat used twice) before it is stored. A later regeneration starts again from the rules."""
+    if key_a == key_b:
+        raise ValidationError("请选择两位不同的人员交换座位。")
+    return _adjust(meeting, lambda placements: seating.swap(placements, key_a, key_b), {"swap": [key_a, key_b]},
+                   actor=actor)
 
 
 @transaction.atomic(durable=True)

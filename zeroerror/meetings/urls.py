@@ -30,6 +30,7 @@ urlpatterns = [
     path("<int:pk>/checklist/<slug:kind>/", views.meeting_checklist, name="checklist"),
     path("<int:pk>/seating/", views.meeting_seating, name="seating"),
     path("<int:pk>/seating/swap/", views.seating_swap, name="seating_swap"),
+    path("<int:pk>/seating/move/", views.seating_move, name="seating_move"),
     path("<int:pk>/seating/chart.pdf", views.seating_chart, name="seating_chart"),
     path("<int:pk>/seating/cards.pdf", views.seating_cards, name="seating_cards"),
     path("<int:pk>/minutes/", views.meeting_minutes, name="minutes"),

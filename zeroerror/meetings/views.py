@@ -458,6 +458,26 @@ def seating_swap(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("meetings:seating", meeting.pk)
 
 
+@require_POST
+def seating_move(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    meeting = access.get_meeting_or_404(request, pk)
+    if not access.can_manage(person, meeting):
+        raise PermissionDenied("您不能调整座位。")
+    try:
+        row, col = int(request.POST.get("row", "")), int(request.POST.get("col", ""))
+    except ValueError:
+        messages.error(request, "请填写排号和座号。")
+        return redirect("meetings:seating", meeting.pk)
+    try:
+        arrangement = actions.do_move_seat(meeting, request.POST.get("key", ""), row=row, col=col, actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, f"座位已调整（第 {arrangement.version} 版），检查无漏排、重排。")
+    return redirect("meetings:seating", meeting.pk)
+
+
 def _seating_or_404(meeting: Meeting):
     arrangement = getattr(meeting, "seating", None)
     if arrangement is None:

@@ -132,3 +132,21 @@ def test_the_list_shows_receipts_misdirected_and_late_at_a_glance(docs, printed,
     assert (row.sent_count, row.receipt_count, row.misdirected_count, row.late_count) == (3, 1, 1, 3)
     page = login(docs.alice).get("/documents/outgoing/").content.decode()
     assert "1/3" in page and "错发1" in page and "迟发" in page and "待回执" in page
+
+
+def test_a_document_for_reading_goes_round_its_readers_and_is_finished_by_the_last(docs):
+    doc = register(docs)
+    actions.do_review_incoming(doc, ours=True, actor=docs.alice.user)
+    with pytest.raises(ValidationError, match="批办件.*阅知件"):
+        actions.do_propose_incoming(doc, proposal="阅知", actor=docs.director.user)
+    doc = actions.do_propose_incoming(doc, proposal="阅知件，请院领导和医务科传阅。", readers=[docs.leo, docs.medhead],
+                                      actor=docs.director.user)
+    assert doc.status == "reading"
+    actions.do_mark_read(doc, comment="已阅", actor=docs.leo.user)
+    doc.refresh_from_db()
+    assert doc.status == "reading"
+    actions.do_mark_read(doc, actor=docs.medhead.user)
+    doc.refresh_from_db()
+    assert doc.status == "done" and doc.result == "阅知件，传阅完毕"
+    assert not TrackedItem.objects.for_source(doc).active().exists()
+    assert actions.do_archive_incoming(doc, actor=docs.alice.user).status == "archived"

@@ -156,8 +156,8 @@ def can_archive_incoming(person: Person, doc: IncomingDocument) -> bool:
     return doc.status == IncomingStatus.DONE and is_office(person)
 
 
-CIRCULATING = (IncomingStatus.ACCEPTED, IncomingStatus.PROPOSED, IncomingStatus.INSTRUCTED, IncomingStatus.HANDLING,
-               IncomingStatus.DONE)
+CIRCULATING = (IncomingStatus.ACCEPTED, IncomingStatus.PROPOSED, IncomingStatus.READING, IncomingStatus.INSTRUCTED,
+               IncomingStatus.HANDLING, IncomingStatus.DONE)
 
 
 def can_circulate_incoming(person: Person, doc: IncomingDocument) -> bool:

@@ -902,9 +902,11 @@ def _not_closed_out(doc: IncomingDocument) -> None:
 
 
 @transaction.atomic(durable=True)
-def do_propose_incoming(doc: IncomingDocument, *, proposal: str, leaders: Sequence[Person],
-                        main_department: Department | None = None, actor) -> IncomingDocument:
-    """拟办 by the 办公室主任: the proposal and the leaders it goes to for 批示."""
+def do_propose_incoming(doc: IncomingDocument, *, proposal: str, leaders: Sequence[Person] = (),
+                        readers: Sequence[Person] = (), main_department: Department | None = None,
+                        actor) -> IncomingDocument:
+    """拟办 by the 办公室主任: a 批办件 goes to leaders for 批示; a 阅知件 (no leader named) goes round its readers
+    and is finished when the last one has read it."""
     person = _person(actor)
     doc = _lock_in(doc)
     _visible_or_refuse(doc, person)
@@ -912,12 +914,14 @@ def do_propose_incoming(doc: IncomingDocument, *, proposal: str, leaders: Sequen
     _refuse_unless(doc.status == IncomingStatus.ACCEPTED, f"初审通过后才能拟办（当前：{doc.get_status_display()}）。")
     _refuse_unless(person.has_role(*access.DIRECTOR_ROLES), "拟办意见由办公室主任提出。")
     proposal = proposal.strip()
-    leaders = list(leaders)
+    leaders, readers = list(leaders), list(dict.fromkeys(readers))
     problems = []
     if not proposal:
         problems.append("请填写拟办意见")
-    if not leaders:
-        problems.append("请选择呈送批示的领导")
+    if not leaders and not readers:
+        problems.append("请选择呈送批示的领导（批办件）或传阅人员（阅知件）")
+    if any(r.unit_id != doc.unit_id or not r.active for r in readers):
+        problems.append("只能送本单位在职人员传阅")
     bad = [p.name for p in leaders if not p.has_role(*LEADER_ROLES) or p.unit_id != doc.unit_id]
     if bad:
         problems.append(f"{'、'.join(bad)}不是本单位领导")
@@ -927,7 +931,7 @@ def do_propose_incoming(doc: IncomingDocument, *, proposal: str, leaders: Sequen
         raise ValidationError(problems)
     doc.proposal, doc.proposed_by, doc.proposed_at = proposal, person, timezone.now()
     doc.main_department = main_department
-    doc.status = IncomingStatus.PROPOSED
+    doc.status = IncomingStatus.PROPOSED if leaders else IncomingStatus.READING
     doc.save()
     doc.leaders.set(leaders)
     close_items_for_source(doc, "已拟办", actor=actor)
@@ -935,7 +939,10 @@ def do_propose_incoming(doc: IncomingDocument, *, proposal: str, leaders: Sequen
     for leader in leaders:
         put_on_route(doc, leader, "批示")
         _track(doc, IncomingStep.INSTRUCT, leader, f"批示：{label(doc)}", actor=actor, detail=proposal)
-    _event(doc, "拟办", person, proposal + "（呈" + "、".join(p.name for p in leaders) + "）")
+    sent_to = f"（呈{'、'.join(p.name for p in leaders)}批示）" if leaders else "（阅知件）"
+    _event(doc, "拟办", person, proposal + sent_to)
+    if readers:
+        _circulate(doc, readers, person, actor=actor)
     record("documents.incoming.propose", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [IncomingStatus.ACCEPTED, doc.status], "proposal": proposal,
                     "leaders": [p.pk for p in leaders], "main_department": main_department})
@@ -1074,6 +1081,11 @@ def do_circulate_incoming(doc: IncomingDocument, *, readers: Sequence[Person], a
     if already:
         raise ValidationError(f"已送{'、'.join(sorted(already))}传阅，不要重复送阅。")
     _refuse_unless(all(r.unit_id == doc.unit_id and r.active for r in readers), "只能送本单位在职人员传阅。")
+    _circulate(doc, readers, person, actor=actor)
+    return doc
+
+
+def _circulate(doc: IncomingDocument, readers: list[Person], person: Person, *, actor) -> None:
     for reader in readers:
         Circulation.objects.create(document=doc, reader=reader, sent_by=person)
         put_on_route(doc, reader, "传阅")
@@ -1081,7 +1093,6 @@ def do_circulate_incoming(doc: IncomingDocument, *, readers: Sequence[Person], a
     _event(doc, "传阅", person, "送" + "、".join(r.name for r in readers) + "阅")
     record("documents.incoming.circulate", actor=actor, kind=AuditKind.CHANGE, obj=doc,
            changes={"readers": [r.pk for r in readers]})
-    return doc
 
 
 @transaction.atomic(durable=True)
@@ -1099,6 +1110,12 @@ def do_mark_read(doc: IncomingDocument, *, comment: str = "", actor) -> Circulat
     _event(doc, "阅毕", person, circulation.comment)
     record("documents.incoming.read", actor=actor, kind=AuditKind.CHANGE, obj=doc,
            changes={"comment": circulation.comment})
+    if doc.status == IncomingStatus.READING and not doc.circulations.filter(read_at__isnull=True).exists():
+        doc.status, doc.done_at, doc.result = IncomingStatus.DONE, timezone.now(), "阅知件，传阅完毕"
+        doc.save(update_fields=["status", "done_at", "result"])
+        _event(doc, "办结", None, "阅知件，传阅完毕")
+        record("documents.incoming.complete", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
+               changes={"status": [IncomingStatus.READING, doc.status], "result": doc.result})
     return circulation
 
 

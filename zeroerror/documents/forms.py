@@ -164,8 +164,10 @@ class IncomingReviewForm(forms.Form):
 
 class ProposeForm(forms.Form):
     proposal = forms.CharField(label="拟办意见", widget=_textarea(3))
-    leaders = forms.ModelMultipleChoiceField(label="呈送领导批示", queryset=Person.objects.none(),
-                                             widget=forms.CheckboxSelectMultiple)
+    leaders = forms.ModelMultipleChoiceField(label="呈送领导批示（批办件）", queryset=Person.objects.none(),
+                                             widget=forms.CheckboxSelectMultiple, required=False)
+    readers = forms.ModelMultipleChoiceField(label="传阅人员", queryset=Person.objects.none(), required=False,
+                                             help_text="不呈领导批示的阅知件，传阅完毕即办结")
     main_department = forms.ModelChoiceField(label="拟主办科室", queryset=Department.objects.none(), required=False)
 
     def __init__(self, *args, unit=None, **kwargs):
@@ -175,6 +177,7 @@ class ProposeForm(forms.Form):
         for role in LEADER_ROLES:
             ids |= set(leaders.with_role(role).values_list("pk", flat=True))
         self.fields["leaders"].queryset = leaders.filter(pk__in=ids)
+        self.fields["readers"].queryset = Person.objects.active().filter(unit=unit).select_related("department")
         self.fields["main_department"].queryset = Department.objects.active().filter(unit=unit)
 
 

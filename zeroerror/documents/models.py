@@ -38,6 +38,7 @@ class IncomingStatus(models.TextChoices):
     RETURNED = "returned", "已退回"
     TRANSFERRED = "transferred", "已转办"
     PROPOSED = "proposed", "已拟办（待批示）"
+    READING = "reading", "阅知件（传阅中）"
     INSTRUCTED = "instructed", "已批示（待交办）"
     HANDLING = "handling", "承办中"
     DONE = "done", "已办结"

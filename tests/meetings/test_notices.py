@@ -145,3 +145,12 @@ def test_an_important_meeting_without_minutes_or_recording_stays_in_the_inbox(or
     assert "会议记录" in [e.kind for e in meetings_inbox(org.alice)]
     do_record_minutes(meeting, "会议纪要：……", actor=org.alice.user)
     assert "会议记录" not in [e.kind for e in meetings_inbox(org.alice)]
+
+
+@pytest.mark.clause("一(二)3")
+def test_an_approved_meeting_without_its_notice_waits_in_the_organisers_inbox(org, approved):
+    meeting = approved(start_at=later(days=1), end_at=later(days=1, hours=1))
+    entry = next(e for e in meetings_inbox(org.alice) if e.kind == "发会议通知")
+    assert entry.overdue and entry.due_at == notice_deadline(meeting)
+    do_send_notices(meeting, actor=org.alice.user)
+    assert "发会议通知" not in [e.kind for e in meetings_inbox(org.alice)]

@@ -22,10 +22,19 @@ from django.utils import timezone
 
 from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
-from zeroerror.meetings.models import ChecklistKind, Invitation, Meeting, MeetingStatus, Reply, Room
+from zeroerror.meetings.models import (
+    NOTICE_LEAD_WORKDAYS,
+    ChecklistKind,
+    Invitation,
+    Meeting,
+    MeetingStatus,
+    Reply,
+    Room,
+)
 from zeroerror.org.models import Person
 from zeroerror.org.roles import Role
 from zeroerror.tracking.registry import TodoEntry
+from zeroerror.workdays.service import work_calendar
 
 APPROVER_ROLES = (Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE)
 # Clause 一(二)6 / 9: news of important meetings and banners are checked by the office's 分管主任 or 综合科.
@@ -192,6 +201,18 @@ def meetings_inbox(person: Person) -> list[TodoEntry]:
         if can_director_check(person, m) or can_approve(person, m):
             entries.append(TodoEntry(kind="会议审批", title=m.title, url=meeting_url(m), action_label="审批",
                                      due_at=m.start_at, sender=m.organiser.name, due_soon=m.start_at < soon))
+    unsent = (
+        Meeting.objects.filter(organiser=person, status=MeetingStatus.APPROVED, notice_sent_at__isnull=True,
+                               start_at__gte=now, start_at__lte=now + INBOX_HORIZON)
+        .order_by("start_at")[:50]
+    )
+    if unsent:
+        calendar = work_calendar()
+        for m in unsent:
+            deadline = calendar.subtract_workdays(timezone.localtime(m.start_at), NOTICE_LEAD_WORKDAYS)
+            entries.append(TodoEntry(kind="发会议通知", title=f"{m.title}：已批准，通知未发", url=meeting_url(m),
+                                     action_label="发通知", due_at=deadline, sender="系统", overdue=deadline < now,
+                                     due_soon=now <= deadline < soon))
     unchecked = (
         Meeting.objects.filter(organiser=person, status=MeetingStatus.APPROVED, start_at__gte=now,
                                start_at__lte=now + CHECK_HORIZON)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.meeting_cancel, name="cancel"),
     path("<int:pk>/notify/", views.meeting_notify, name="notify"),
     path("<int:pk>/reply/", views.meeting_reply, name="reply"),
+    path("<int:pk>/reply/<int:invitation_pk>/", views.meeting_reply_for, name="reply_for"),
     path("<int:pk>/signin/desk/", views.signin_desk, name="signin_desk"),
     path("<int:pk>/signin/missing/", views.signin_missing, name="signin_missing"),
     path("<int:pk>/signin/report/", views.signin_report, name="signin_report"),

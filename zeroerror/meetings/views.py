@@ -279,6 +279,29 @@ def meeting_reply(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("meetings:detail", meeting.pk)
 
 
+@require_POST
+def meeting_reply_for(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    """The 会务 staff record a reply taken by phone (催回执)."""
+    person = person_of(request)
+    meeting = access.get_meeting_or_404(request, pk)
+    if not access.can_manage(person, meeting):
+        raise PermissionDenied("您不能代为回执。")
+    invitation = access.get_invitation_or_404(request, meeting, invitation_pk)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("meetings:detail", meeting.pk)
+    data = form.cleaned_data
+    try:
+        actions.do_reply(invitation, data["reply"], deputy_name=data["deputy_name"], reason=data["reason"],
+                         actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, f"已代{invitation.person.name}登记回执。")
+    return redirect("meetings:detail", meeting.pk)
+
+
 # Sign-in ------------------------------------------------------------------------------------------------------------
 
 def signin(request: HttpRequest, pk: int, token: str) -> HttpResponse:

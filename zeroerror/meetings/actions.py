@@ -1133,3 +1133,35 @@ def do_hand_out(material: Material, invitations: Iterable[Invitation], *, actor)
     record("meetings.material.handout", actor=actor, kind=AuditKind.CHANGE, obj=material,
            changes={"invitations": [h.invitation_id for h in new]})
     return len(new)
+
+
+# Tick: 催回执 --------------------------------------------------------------------------------------------------------
+
+REPLY_REMINDER_BEFORE = timedelta(days=1)
+
+
+def remind_replies(now: datetime) -> str:
+    """Tick task (idempotent, safe concurrently): one reminder to each invitee still without a reply a day before
+    the meeting, with a copy of the list to the organiser."""
+    due = (Invitation.objects.unreplied()
+           .filter(reminded_at__isnull=True, notified_at__isnull=False, meeting__status=MeetingStatus.APPROVED,
+                   meeting__start_at__gt=now, meeting__start_at__lte=now + REPLY_REMINDER_BEFORE)
+           .values_list("pk", flat=True))
+    reminded: dict[int, list[str]] = {}
+    for pk in list(due):
+        with transaction.atomic(durable=True):
+            won = Invitation.objects.filter(pk=pk, reminded_at__isnull=True, reply=Reply.PENDING).update(reminded_at=now)
+            if not won:
+                continue  # another tick got there first, or the reply came in
+            inv = Invitation.objects.select_related("person", "meeting", "meeting__room").get(pk=pk)
+            m = inv.meeting
+            notify([inv.person], f"请回执：{m.title}", url=meeting_url(m),
+                   body=f"{_local(m.start_at)} 在{m.room.name}召开，您尚未回执（本人参加、委派他人参加或请假）。")
+            record("meetings.invitation.remind", actor=None, kind=AuditKind.SYSTEM, obj=inv,
+                   changes={"meeting": m.pk})
+            reminded.setdefault(m.pk, []).append(inv.person.name)
+    for meeting_pk, names in reminded.items():
+        with transaction.atomic(durable=True):
+            m = Meeting.objects.select_related("organiser").get(pk=meeting_pk)
+            notify([m.organiser], f"尚未回执：{m.title}", url=meeting_url(m), body="已提醒：" + "、".join(names))
+    return f"会议催回执 {sum(len(v) for v in reminded.values())} 人"

@@ -11,9 +11,11 @@ class MeetingsConfig(AppConfig):
         from zeroerror.core import nav
         from zeroerror.meetings import demo  # noqa: F401  (registers the demo step)
         from zeroerror.meetings.access import can_read_attachments, meetings_inbox
-        from zeroerror.tracking.registry import register_inbox_provider
+        from zeroerror.meetings.actions import remind_replies
+        from zeroerror.tracking.registry import register_inbox_provider, register_tick_task
 
         register_inbox_provider(meetings_inbox)
+        register_tick_task(remind_replies)
         register_owner("meetings.meeting", can_read_attachments)
         nav.add("meetings", nav.NavItem("会议", "meetings:list"))
         nav.add("meetings", nav.NavItem("会议日程", "meetings:calendar"))

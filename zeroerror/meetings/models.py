@@ -229,6 +229,7 @@ class Invitation(models.Model):
     deputy_name = models.CharField("代参会人员", max_length=50, blank=True)
     absence_reason = models.CharField("请假事由", max_length=200, blank=True)
     replied_at = models.DateTimeField("回执时间", null=True, blank=True)
+    reminded_at = models.DateTimeField("催回执时间", null=True, blank=True)
     signed_in_at = models.DateTimeField("签到时间", null=True, blank=True)
     signin_method = models.CharField("签到方式", max_length=10, choices=SigninMethod.choices, blank=True)
     signed_in_by = models.ForeignKey(Person, verbose_name="代签人", null=True, blank=True, on_delete=models.PROTECT,

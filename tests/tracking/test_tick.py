@@ -138,3 +138,18 @@ def test_concurrent_ticks_mark_each_item_once():
     marked = [pk for r in results for pk in r]
     assert len(marked) == 20 and len(set(marked)) == 20
     assert Notification.objects.filter(recipient=head).count() == 20
+
+
+def test_the_tick_command_runs_the_tasks_other_modules_register(db, monkeypatch, capsys):
+    from zeroerror.tracking import registry
+
+    seen = []
+
+    def task(now):
+        seen.append(now)
+        return "保密期限到期提醒 2 项"
+
+    monkeypatch.setattr(registry, "_tick_tasks", [task])
+    call_command("tick")
+    assert len(seen) == 1 and seen[0].tzinfo is not None
+    assert "保密期限到期提醒 2 项" in capsys.readouterr().out

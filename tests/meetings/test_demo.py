@@ -1,5 +1,7 @@
 """The 会务工作 demo step: the hospital's rooms and meetings, one large with full attendance and its seating."""
 
+from django.utils import timezone
+
 from zeroerror.meetings.demo import build_meetings
 from zeroerror.meetings.models import Meeting, MeetingStatus, Reply, Room, SeatingArrangement
 
@@ -30,6 +32,10 @@ def test_it_builds_rooms_and_meetings_once(db, settings, tmp_path):
     assert placed == big.invitations.count()
     assert Meeting.objects.filter(title="院办公室周例会").count() == 4
     assert Meeting.objects.get(title="医疗质量安全分析会").status == MeetingStatus.PENDING_LEADER
+    held = Meeting.objects.get(title="院长办公会")
+    assert held.minutes and held.decisions.count() == 2 and held.end_at < timezone.now()
+    assert all(d.tracked_item.clause_id == "一(二)12" for d in held.decisions.all())
+    assert not held.invitations.filter(signed_in_at__isnull=True).exists()
 
     assert "会务演示数据已存在" in run(build_meetings)
     assert Room.objects.count() == 3

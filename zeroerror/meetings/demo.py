@@ -8,16 +8,19 @@ from django.utils import timezone
 
 from zeroerror.core.demo import register_demo_step
 from zeroerror.meetings.actions import (
+    do_add_decision,
     do_approve_meeting,
     do_create_meeting,
     do_create_room,
     do_director_check,
     do_generate_seating,
+    do_record_minutes,
     do_reply,
     do_send_notices,
+    do_staff_sign_in,
     do_submit_meeting,
 )
-from zeroerror.meetings.models import Reply, Room
+from zeroerror.meetings.models import Meeting, Reply, Room
 from zeroerror.org.models import Person, Unit
 
 UNIT_NAME = "青川县人民医院"
@@ -100,3 +103,27 @@ def build_meetings(say) -> None:
     )[0]
     do_submit_meeting(pending, actor=user("huanglei"))
     say("医疗质量安全分析会：待分管院长审批。")
+
+    # 4. Last week's 院长办公会: held (signed in by the desk), minutes recorded, two decisions under 督办.
+    soon = timezone.now().replace(second=0, microsecond=0) + timedelta(hours=1)
+    heads = [*leaders, people["liuyang"], people["zhoumin"]]
+    held = do_create_meeting(
+        organiser=people["zhoumin"], title="院长办公会", purpose="研究近期重点工作。",
+        agenda="一、研究会议室设备更新\n二、研究护理人员培训计划", start_at=soon, end_at=soon + timedelta(hours=1),
+        room=rooms["二楼会商室"], attendees=heads, host=people["wangjianguo"], important=True,
+        supervisors=[people["gaoting"]], actor=user("zhoumin"),
+    )[0]
+    do_submit_meeting(held, actor=user("zhoumin"))
+    do_approve_meeting(held, actor=user("wangjianguo"))
+    do_send_notices(held, actor=user("zhoumin"))
+    for inv in held.invitations.all():
+        do_staff_sign_in(inv, actor=user("zhoumin"))
+    last_week = _at(-7, 15)
+    Meeting.objects.filter(pk=held.pk).update(start_at=last_week, end_at=last_week + timedelta(hours=1))
+    do_record_minutes(held, "王建国院长主持。会议研究了会议室设备更新和护理人员培训计划，议定两项事项（见议定事项）。",
+                      actor=user("zhoumin"))
+    do_add_decision(held, text="完成一楼大会议室音响、投影设备更新方案", owner=people["pengfei"], due_at=_at(14, 17),
+                    actor=user("zhoumin"))
+    do_add_decision(held, text="制定下半年护理人员培训计划并报院办", owner=people["luofang"], due_at=_at(21, 17),
+                    actor=user("zhoumin"))
+    say("院长办公会：已召开，会议记录和两项议定事项已转入督办。")

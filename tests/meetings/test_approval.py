@@ -10,7 +10,7 @@ from tests.meetings.conftest import later
 from zeroerror.audit.models import AuditRecord
 from zeroerror.meetings.actions import (
     do_approve_meeting,
-    do_director_check,
+    do_director_check_meeting,
     do_return_meeting,
     do_send_notices,
     do_set_attendees,
@@ -81,8 +81,8 @@ def test_a_meeting_of_the_principal_heads_over_ten_goes_through_the_director_to_
     with pytest.raises(ValidationError):
         do_approve_meeting(meeting, actor=org.principal.user)  # not before the director's check
     with pytest.raises(ValidationError, match="只有办公室主任"):
-        do_director_check(meeting, actor=org.dora.user)
-    do_director_check(meeting, actor=org.director.user)
+        do_director_check_meeting(meeting, actor=org.dora.user)
+    do_director_check_meeting(meeting, actor=org.director.user)
     assert status(meeting) == MeetingStatus.PENDING_LEADER
     with pytest.raises(ValidationError) as exc:
         do_approve_meeting(meeting, actor=org.leo.user)  # a leader in charge is not enough

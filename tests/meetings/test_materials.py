@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.attachments.conftest import docx_bytes, pdf_bytes
-from zeroerror.meetings.actions import copies_to_print, do_hand_out, do_reply, do_upload_material
+from zeroerror.meetings.actions import copies_to_print, do_hand_out_material, do_record_reply, do_upload_material
 from zeroerror.meetings.models import Handout, Invitation, Reply
 
 
@@ -33,7 +33,7 @@ def test_copies_are_counted_per_expected_attendee(org, notified):
     meeting = notified()
     material = upload(org, meeting, copies_per_attendee=2, spare_copies=3)
     assert copies_to_print(material) == 4 * 2 + 3
-    do_reply(Invitation.objects.get(meeting=meeting, person=org.dora), Reply.ABSENT, reason="出差",
+    do_record_reply(Invitation.objects.get(meeting=meeting, person=org.dora), Reply.ABSENT, reason="出差",
              actor=org.dora.user)
     assert copies_to_print(material) == 3 * 2 + 3
 
@@ -44,10 +44,10 @@ def test_only_the_latest_error_free_version_is_handed_out_and_each_handout_recor
     faulty = upload(org, meeting, "会议要求各科室再接再励。")
     invitations = list(meeting.invitations.all())
     with pytest.raises(ValidationError, match="校对发现错误"):
-        do_hand_out(faulty, invitations, actor=org.alice.user)
+        do_hand_out_material(faulty, invitations, actor=org.alice.user)
     good = upload(org, meeting)
     with pytest.raises(ValidationError, match="已有第2版"):
-        do_hand_out(faulty, invitations, actor=org.alice.user)
-    assert do_hand_out(good, invitations[:2], actor=org.alice.user) == 2
-    assert do_hand_out(good, invitations, actor=org.alice.user) == 2  # the first two are not counted twice
+        do_hand_out_material(faulty, invitations, actor=org.alice.user)
+    assert do_hand_out_material(good, invitations[:2], actor=org.alice.user) == 2
+    assert do_hand_out_material(good, invitations, actor=org.alice.user) == 2  # the first two are not counted twice
     assert Handout.objects.filter(material=good).count() == 4

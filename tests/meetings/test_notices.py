@@ -9,7 +9,7 @@ from tests.meetings.conftest import later
 from zeroerror.meetings.access import meetings_inbox
 from zeroerror.meetings.actions import (
     NOTICE_LEAD_WORKDAYS,
-    do_reply,
+    do_record_reply,
     do_send_notices,
     do_set_attendees,
     notice_deadline,
@@ -63,13 +63,13 @@ def test_people_added_after_the_notice_are_notified_so_nobody_is_left_out(org, n
 @pytest.mark.clause("一(二)3")
 def test_each_reply_is_recorded_with_a_deputy_name_or_a_reason(org, notified):
     meeting = notified()
-    do_reply(invitation(meeting, org.bob), Reply.ATTEND, actor=org.bob.user)
+    do_record_reply(invitation(meeting, org.bob), Reply.ATTEND, actor=org.bob.user)
     with pytest.raises(ValidationError, match="请填写代参会人员姓名"):
-        do_reply(invitation(meeting, org.charlie), Reply.DEPUTY, actor=org.charlie.user)
-    do_reply(invitation(meeting, org.charlie), Reply.DEPUTY, deputy_name="杨帆", actor=org.charlie.user)
+        do_record_reply(invitation(meeting, org.charlie), Reply.DEPUTY, actor=org.charlie.user)
+    do_record_reply(invitation(meeting, org.charlie), Reply.DEPUTY, deputy_name="杨帆", actor=org.charlie.user)
     with pytest.raises(ValidationError, match="请填写请假事由"):
-        do_reply(invitation(meeting, org.dora), Reply.ABSENT, actor=org.dora.user)
-    do_reply(invitation(meeting, org.dora), Reply.ABSENT, reason="外出学习", actor=org.dora.user)
+        do_record_reply(invitation(meeting, org.dora), Reply.ABSENT, actor=org.dora.user)
+    do_record_reply(invitation(meeting, org.dora), Reply.ABSENT, reason="外出学习", actor=org.dora.user)
     replies = {i.person_id: (i.reply, i.deputy_name, i.absence_reason) for i in meeting.invitations.all()}
     assert replies == {
         org.alice.pk: (Reply.PENDING, "", ""), org.bob.pk: (Reply.ATTEND, "", ""),
@@ -81,7 +81,7 @@ def test_each_reply_is_recorded_with_a_deputy_name_or_a_reason(org, notified):
 def test_no_reply_before_the_notice(org, approved):
     meeting = approved()
     with pytest.raises(ValidationError, match="尚未收到会议通知"):
-        do_reply(invitation(meeting, org.bob), Reply.ATTEND, actor=org.bob.user)
+        do_record_reply(invitation(meeting, org.bob), Reply.ATTEND, actor=org.bob.user)
 
 
 def test_the_notice_text_names_the_organiser(org, approved):
@@ -93,11 +93,11 @@ def test_the_inbox_shows_the_reply_awaited_the_meeting_and_the_missing_replies(o
     meeting = notified()
     kinds = {e.kind for e in meetings_inbox(org.bob)}
     assert kinds == {"会议回执"}
-    do_reply(invitation(meeting, org.bob), Reply.ATTEND, actor=org.bob.user)
+    do_record_reply(invitation(meeting, org.bob), Reply.ATTEND, actor=org.bob.user)
     assert [e.kind for e in meetings_inbox(org.bob)] == ["参加会议"]
     alice = {e.kind: e for e in meetings_inbox(org.alice)}
     assert "3 人未回执" in alice["催回执"].title
-    do_reply(invitation(meeting, org.dora), Reply.ABSENT, reason="出差", actor=org.dora.user)
+    do_record_reply(invitation(meeting, org.dora), Reply.ABSENT, reason="出差", actor=org.dora.user)
     assert meetings_inbox(org.dora) == []
 
 

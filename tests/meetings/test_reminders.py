@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.meetings.conftest import later
-from zeroerror.meetings.actions import do_reply, remind_replies
+from zeroerror.meetings.actions import do_record_reply, remind_replies
 from zeroerror.meetings.models import Invitation, Reply
 from zeroerror.tracking.models import Notification
 from zeroerror.tracking.registry import tick_tasks
@@ -15,7 +15,7 @@ from zeroerror.tracking.registry import tick_tasks
 @pytest.mark.clause("一(二)3")
 def test_it_reminds_the_unreplied_once_and_tells_the_organiser(org, notified):
     meeting = notified(start_at=later(days=3), end_at=later(days=3, hours=1))
-    do_reply(Invitation.objects.get(meeting=meeting, person=org.bob), Reply.ATTEND, actor=org.bob.user)
+    do_record_reply(Invitation.objects.get(meeting=meeting, person=org.bob), Reply.ATTEND, actor=org.bob.user)
     assert remind_replies(timezone.now()) == "会议催回执 0 人"  # too early
     the_day_before = meeting.start_at - timedelta(hours=20)
     assert remind_replies(the_day_before) == "会议催回执 3 人"

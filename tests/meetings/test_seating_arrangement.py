@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from zeroerror.audit.models import AuditRecord
-from zeroerror.meetings.actions import do_generate_seating, do_reply, do_set_attendees, plan_from
+from zeroerror.meetings.actions import do_generate_seating, do_record_reply, do_set_attendees, plan_from
 from zeroerror.meetings.models import Invitation, Reply
 from zeroerror.meetings.seating import check_placements
 from zeroerror.org.models import Person
@@ -52,7 +52,7 @@ def test_the_stored_plan_has_nobody_missing_or_seated_twice(org, big):
 @pytest.mark.clause("一(二)7", "一(二)9")
 def test_it_is_regenerated_when_attendance_changes(org, big, heads):
     do_generate_seating(big, actor=org.alice.user)
-    do_reply(Invitation.objects.get(meeting=big, person=heads[0]), Reply.ABSENT, reason="门诊", actor=heads[0].user)
+    do_record_reply(Invitation.objects.get(meeting=big, person=heads[0]), Reply.ABSENT, reason="门诊", actor=heads[0].user)
     arrangement = big.seating.__class__.objects.get(meeting=big)
     assert arrangement.version == 2
     assert heads[0].name not in [p["name"] for p in arrangement.hall["placements"]]
@@ -68,7 +68,7 @@ def test_it_is_regenerated_when_attendance_changes(org, big, heads):
 @pytest.mark.clause("一(二)9")
 def test_a_deputys_name_that_is_not_on_the_roster_is_flagged(org, big):
     do_generate_seating(big, actor=org.alice.user)
-    do_reply(Invitation.objects.get(meeting=big, person=org.bob), Reply.DEPUTY, deputy_name="鲍博",
+    do_record_reply(Invitation.objects.get(meeting=big, person=org.bob), Reply.DEPUTY, deputy_name="鲍博",
              actor=org.bob.user)
     arrangement = big.seating.__class__.objects.get(meeting=big)
     assert "鲍博" in [p["name"] for p in arrangement.hall["placements"]]

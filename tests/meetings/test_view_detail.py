@@ -3,7 +3,7 @@
 import pytest
 
 from tests.meetings.conftest import later, started
-from zeroerror.meetings.actions import do_reply, do_submit_meeting
+from zeroerror.meetings.actions import do_record_reply, do_submit_meeting
 from zeroerror.meetings.models import Invitation, Reply
 
 
@@ -23,7 +23,7 @@ def test_people_with_no_part_in_it_get_404(org, login, make_meeting):
 @pytest.mark.clause("一(二)3")
 def test_the_organiser_sees_who_has_not_replied_and_a_late_notice(org, login, notified):
     meeting = notified(start_at=later(days=1), end_at=later(days=1, hours=1))
-    do_reply(Invitation.objects.get(meeting=meeting, person=org.bob), Reply.ATTEND, actor=org.bob.user)
+    do_record_reply(Invitation.objects.get(meeting=meeting, person=org.bob), Reply.ATTEND, actor=org.bob.user)
     html = login(org.alice).get(f"/meetings/{meeting.pk}/").content.decode()
     assert "通知迟发" in html and "迟发" in html
     unreplied = html.split("未回执：", 1)[1].split("</p>", 1)[0]
@@ -71,7 +71,7 @@ def test_the_page_does_a_constant_number_of_queries_as_invitees_grow(org, login,
     with CaptureQueriesContext(connection) as one:
         client.get(f"/meetings/{meeting.pk}/")
     do_set_attendees(meeting, [*meeting.attendees.all(), *heads], actor=org.alice.user)
-    do_reply(Invitation.objects.get(meeting=meeting, person=heads[0]), Reply.DEPUTY, deputy_name="某某",
+    do_record_reply(Invitation.objects.get(meeting=meeting, person=heads[0]), Reply.DEPUTY, deputy_name="某某",
              actor=heads[0].user)
     with CaptureQueriesContext(connection) as many:
         client.get(f"/meetings/{meeting.pk}/")

@@ -42,7 +42,7 @@ def test_a_small_room_explains_that_there_is_no_seating_chart(org, login, notifi
 
 @pytest.mark.clause("一(二)7")
 def test_the_podium_rules_can_be_chosen_and_are_kept_on_regeneration(org, login, big, heads):
-    from zeroerror.meetings.actions import do_reply
+    from zeroerror.meetings.actions import do_record_reply
     from zeroerror.meetings.models import Invitation
     from zeroerror.org.models import Person
 
@@ -52,7 +52,7 @@ def test_the_podium_rules_can_be_chosen_and_are_kept_on_regeneration(org, login,
     client.post(f"/meetings/{big.pk}/seating/", {**OPTIONS, "two_seat": "first_on_left", "unit_starts_new_line": "on"})
     arrangement = SeatingArrangement.objects.get(meeting=big)
     assert [p["name"] for p in arrangement.podium[0]] == ["李副院长", "王院长"]  # seen from the hall: 2 1
-    do_reply(Invitation.objects.get(meeting=big, person=heads[0]), "absent", reason="门诊", actor=heads[0].user)
+    do_record_reply(Invitation.objects.get(meeting=big, person=heads[0]), "absent", reason="门诊", actor=heads[0].user)
     arrangement.refresh_from_db()
     assert arrangement.version == 2 and arrangement.two_seat == "first_on_left" and arrangement.unit_starts_new_line
     assert [p["name"] for p in arrangement.podium[0]] == ["李副院长", "王院长"]

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.meetings.conftest import starting_soon
-from zeroerror.meetings.actions import do_reply, do_sign_in
+from zeroerror.meetings.actions import do_record_reply, do_record_signin
 from zeroerror.meetings.models import Invitation, Reply, SigninMethod
 
 
@@ -14,8 +14,8 @@ def soon(org, notified):
 
 @pytest.mark.clause("一(二)7")
 def test_the_desk_shows_the_qr_code_and_who_is_missing(org, login, soon):
-    do_sign_in(soon, org.bob, actor=org.bob.user)
-    do_reply(Invitation.objects.get(meeting=soon, person=org.dora), Reply.ABSENT, reason="外出学习",
+    do_record_signin(soon, org.bob, actor=org.bob.user)
+    do_record_reply(Invitation.objects.get(meeting=soon, person=org.dora), Reply.ABSENT, reason="外出学习",
              actor=org.dora.user)
     client = login(org.alice)
     html = client.get(f"/meetings/{soon.pk}/signin/desk/").content.decode()
@@ -62,7 +62,7 @@ def test_the_desk_reports_who_is_missing_to_the_chair(org, login, notified):
     from zeroerror.tracking.models import Notification
 
     meeting = starting_soon(notified(podium=[org.dora], host=org.dora))
-    do_sign_in(meeting, org.bob, actor=org.bob.user)
+    do_record_signin(meeting, org.bob, actor=org.bob.user)
     response = login(org.alice).post(f"/meetings/{meeting.pk}/signin/report/", follow=True)
     assert "已报告主持会议领导（尚未签到 3 人）" in response.content.decode()
     note = Notification.objects.get(recipient=org.dora, title="到会情况：季度工作例会")
@@ -80,7 +80,7 @@ def test_the_desk_does_a_constant_number_of_queries(org, login, rooms, notified,
     with CaptureQueriesContext(connection) as one:
         client.get(f"/meetings/{meeting.pk}/signin/desk/")
     do_set_attendees(meeting, [*meeting.attendees.all(), *heads], actor=org.alice.user)
-    do_sign_in(meeting, heads[0], actor=heads[0].user)
+    do_record_signin(meeting, heads[0], actor=heads[0].user)
     with CaptureQueriesContext(connection) as many:
         client.get(f"/meetings/{meeting.pk}/signin/desk/")
     assert len(many.captured_queries) == len(one.captured_queries)

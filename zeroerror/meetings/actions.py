@@ -410,7 +410,7 @@ def do_submit_meeting(meeting: Meeting, *, actor) -> list[Meeting]:
 
 
 @transaction.atomic(durable=True)
-def do_director_check(meeting: Meeting, *, actor) -> list[Meeting]:
+def do_director_check_meeting(meeting: Meeting, *, actor) -> list[Meeting]:
     """统一扎口把关 by the office director; the plan then goes to the principal leader."""
     person = _person(actor)
     rows = _series_rows(meeting, MeetingStatus.PENDING_DIRECTOR)
@@ -557,7 +557,7 @@ def do_send_notices(meeting: Meeting, *, actor) -> int:
 
 
 @transaction.atomic(durable=True)
-def do_reply(invitation: Invitation, reply: str, *, deputy_name: str = "", reason: str = "", actor) -> Invitation:
+def do_record_reply(invitation: Invitation, reply: str, *, deputy_name: str = "", reason: str = "", actor) -> Invitation:
     """回执 by the invitee (or recorded by the office on the invitee's phone call)."""
     invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=invitation.pk)
     meeting = invitation.meeting
@@ -606,7 +606,7 @@ def _sign(invitation: Invitation, method: str, by: Person | None, *, actor) -> b
 
 
 @transaction.atomic(durable=True)
-def do_sign_in(meeting: Meeting, person: Person, *, actor) -> tuple[Invitation, bool]:
+def do_record_signin(meeting: Meeting, person: Person, *, actor) -> tuple[Invitation, bool]:
     """On-site sign-in by the meeting's code. Returns (invitation, newly signed)."""
     invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").filter(
         meeting=meeting, person=person).first()
@@ -618,7 +618,7 @@ def do_sign_in(meeting: Meeting, person: Person, *, actor) -> tuple[Invitation, 
 
 
 @transaction.atomic(durable=True)
-def do_staff_sign_in(invitation: Invitation, *, actor) -> bool:
+def do_tick_signin(invitation: Invitation, *, actor) -> bool:
     """A member of the 会务 staff ticks a name at the desk."""
     invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=invitation.pk)
     if not signin_open(invitation.meeting):
@@ -1114,7 +1114,7 @@ def copies_to_print(material: Material) -> int:
 
 
 @transaction.atomic(durable=True)
-def do_hand_out(material: Material, invitations: Iterable[Invitation], *, actor) -> int:
+def do_hand_out_material(material: Material, invitations: Iterable[Invitation], *, actor) -> int:
     """发放: record who received the material. Only the latest version, and only one free of proofreading errors
     (no 错发 of an outdated or faulty version)."""
     material = Material.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=material.pk)

@@ -12,13 +12,13 @@ from zeroerror.meetings.actions import (
     do_approve_meeting,
     do_create_meeting,
     do_create_room,
-    do_director_check,
+    do_director_check_meeting,
     do_generate_seating,
     do_record_minutes,
-    do_reply,
+    do_record_reply,
     do_send_notices,
-    do_staff_sign_in,
     do_submit_meeting,
+    do_tick_signin,
 )
 from zeroerror.meetings.models import Meeting, Reply, Room
 from zeroerror.org.models import Person, Unit
@@ -71,11 +71,11 @@ def build_meetings(say) -> None:
         supervisors=[people["gaoting"], people["dengxin"]], actor=user("xuqiang"),
     )[0]
     do_submit_meeting(big, actor=user("xuqiang"))
-    do_director_check(big, actor=user("liuyang"))
+    do_director_check_meeting(big, actor=user("liuyang"))
     do_approve_meeting(big, actor=user("wangjianguo"))
     do_send_notices(big, actor=user("xuqiang"))
     for inv in big.invitations.select_related("person__user"):
-        do_reply(inv, Reply.ATTEND, actor=inv.person.user)
+        do_record_reply(inv, Reply.ATTEND, actor=inv.person.user)
     arrangement = do_generate_seating(big, unit_order="list", fill="rows", actor=user("xuqiang"))
     say(f"大会：{big.title}，{big.invitations.count()} 人全部回执参加，座位表第 {arrangement.version} 版。")
 
@@ -91,7 +91,7 @@ def build_meetings(say) -> None:
     do_approve_meeting(weekly[0], actor=user("liwenhua"))
     do_send_notices(weekly[0], actor=user("zhoumin"))
     for inv in list(weekly[0].invitations.select_related("person__user"))[2:]:
-        do_reply(inv, Reply.ATTEND, actor=inv.person.user)
+        do_record_reply(inv, Reply.ATTEND, actor=inv.person.user)
     say(f"周例会：{len(weekly)} 次，第一次已发通知。")
 
     # 3. A 医务科 meeting waiting for its leader's approval.
@@ -117,7 +117,7 @@ def build_meetings(say) -> None:
     do_approve_meeting(held, actor=user("wangjianguo"))
     do_send_notices(held, actor=user("zhoumin"))
     for inv in held.invitations.all():
-        do_staff_sign_in(inv, actor=user("zhoumin"))
+        do_tick_signin(inv, actor=user("zhoumin"))
     last_week = _at(-7, 15)
     Meeting.objects.filter(pk=held.pk).update(start_at=last_week, end_at=last_week + timedelta(hours=1))
     do_record_minutes(held, "王建国院长主持。会议研究了会议室设备更新和护理人员培训计划，议定两项事项（见议定事项）。",

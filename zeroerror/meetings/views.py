@@ -217,7 +217,7 @@ def meeting_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def meeting_director_check(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(request, pk, access.can_director_check, actions.do_director_check,
+    return _transition(request, pk, access.can_director_check, actions.do_director_check_meeting,
                        "已统一扎口把关，报主要领导审定。")
 
 
@@ -270,7 +270,7 @@ def meeting_reply(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("meetings:detail", meeting.pk)
     data = form.cleaned_data
     try:
-        actions.do_reply(invitation, data["reply"], deputy_name=data["deputy_name"], reason=data["reason"],
+        actions.do_record_reply(invitation, data["reply"], deputy_name=data["deputy_name"], reason=data["reason"],
                          actor=request.user)
     except ValidationError as exc:
         _errors(request, exc)
@@ -293,7 +293,7 @@ def meeting_reply_for(request: HttpRequest, pk: int, invitation_pk: int) -> Http
         return redirect("meetings:detail", meeting.pk)
     data = form.cleaned_data
     try:
-        actions.do_reply(invitation, data["reply"], deputy_name=data["deputy_name"], reason=data["reason"],
+        actions.do_record_reply(invitation, data["reply"], deputy_name=data["deputy_name"], reason=data["reason"],
                          actor=request.user)
     except ValidationError as exc:
         _errors(request, exc)
@@ -313,7 +313,7 @@ def signin(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     signed_now = False
     if request.method == "POST":
         try:
-            invitation, signed_now = actions.do_sign_in(meeting, person, actor=request.user)
+            invitation, signed_now = actions.do_record_signin(meeting, person, actor=request.user)
         except ValidationError as exc:
             _errors(request, exc)
             status = 403 if invitation is None else 400
@@ -366,7 +366,7 @@ def signin_tick(request: HttpRequest, pk: int, invitation_pk: int) -> HttpRespon
         raise PermissionDenied("您不能代为签到。")
     invitation = access.get_invitation_or_404(request, meeting, invitation_pk)
     try:
-        if actions.do_staff_sign_in(invitation, actor=request.user):
+        if actions.do_tick_signin(invitation, actor=request.user):
             messages.success(request, f"{invitation.person.name}已签到。")
         else:
             messages.info(request, f"{invitation.person.name}此前已签到。")

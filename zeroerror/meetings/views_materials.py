@@ -62,7 +62,7 @@ def hand_out(request: HttpRequest, pk: int, material_pk: int) -> HttpResponse:
     ids = [int(v) for v in request.POST.getlist("invitation") if v.isdigit()]
     invitations = meeting.invitations.filter(pk__in=ids)
     try:
-        count = actions.do_hand_out(material, invitations, actor=request.user)
+        count = actions.do_hand_out_material(material, invitations, actor=request.user)
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     else:

@@ -84,13 +84,35 @@ class MeetingQuerySet(models.QuerySet):
         return self.exclude(status=MeetingStatus.CANCELLED)
 
     def overlapping(self, room, start, end):
-        return self.booked().filter(room=room, start_at__lt=end, end_at__gt=start)
+        return self.booked().filter(room=room).between(start, end)
 
     def of_unit(self, unit):
         return self.filter(unit=unit)
 
     def upcoming(self, now=None):
         return self.filter(end_at__gte=now or timezone.now())
+
+    def past(self, now=None):
+        return self.filter(end_at__lt=now or timezone.now())
+
+    def organised_by(self, person):
+        return self.filter(organiser=person)
+
+    def inviting(self, person):
+        return self.filter(invitations__person=person)
+
+    def awaiting_approval(self):
+        return self.filter(status__in=(MeetingStatus.PENDING_DIRECTOR, MeetingStatus.PENDING_LEADER))
+
+    def between(self, start, end):
+        """Meetings overlapping [start, end)."""
+        return self.filter(start_at__lt=end, end_at__gt=start)
+
+    def since(self, moment):
+        return self.filter(start_at__gte=moment)
+
+    def titled(self, text):
+        return self.filter(title__icontains=text)
 
     def in_series(self, series):
         return self.filter(series=series) if series else self.none()

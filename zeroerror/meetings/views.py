@@ -68,18 +68,18 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     if show == "upcoming":
         qs = qs.booked().upcoming(now)
     elif show == "approval":
-        ids = [m.pk for m in qs.filter(status__in=(MeetingStatus.PENDING_DIRECTOR, MeetingStatus.PENDING_LEADER))
+        ids = [m.pk for m in qs.awaiting_approval()
                if access.can_director_check(person, m) or access.can_approve(person, m)]
         qs = qs.filter(pk__in=ids)
     elif show == "mine":
-        qs = qs.filter(organiser=person)
+        qs = qs.organised_by(person)
     elif show == "invited":
-        qs = qs.filter(invitations__person=person)
+        qs = qs.inviting(person)
     elif show == "past":
-        qs = qs.filter(end_at__lt=now).booked()
+        qs = qs.past(now).booked()
     q = request.GET.get("q", "").strip()
     if q:
-        qs = qs.filter(title__icontains=q)
+        qs = qs.titled(q)
     order = ("-start_at", "-id") if show in ("past", "all") else ("start_at", "id")
     page = Paginator(qs.order_by(*order), 50).get_page(request.GET.get("page"))
     return render(request, "meetings/list.html", {
@@ -616,7 +616,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     start = timezone.make_aware(datetime.combine(monday, time()))
     end = start + timedelta(days=7)
     rooms = list(Room.objects.of_unit(person.unit).active())
-    rows = access.visible_meetings(person).booked().filter(start_at__lt=end, end_at__gt=start).select_related("room")
+    rows = access.visible_meetings(person).booked().between(start, end).select_related("room")
     cells: dict[tuple[int, date], list[Meeting]] = defaultdict(list)
     for m in rows.order_by("start_at"):
         cells[(m.room_id, timezone.localtime(m.start_at).date())].append(m)
@@ -639,7 +639,7 @@ def stats(request: HttpRequest) -> HttpResponse:
         months.append(d)
         d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     rows = (
-        access.visible_meetings(person).booked().filter(start_at__gte=since)
+        access.visible_meetings(person).booked().since(since)
         .annotate(month=TruncMonth("start_at")).values("organiser_id", "organiser__name", "department__name", "month")
         .annotate(n=Count("id", distinct=True), people=Count("invitations"))
         .order_by("organiser__name")

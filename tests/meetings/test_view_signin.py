@@ -50,3 +50,59 @@ def test_sign_in_opens_two_hours_before_the_start(org, login, notified):
     meeting = notified()  # ten days ahead
     response = login(org.bob).post(url(meeting))
     assert response.status_code == 400 and "不在签到时间内" in response.content.decode()
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_sign_ins_of_one_person_record_it_once():
+    """Four phones of the same person post at once: one sign-in, one audit record."""
+    import threading
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from tests.factories import DepartmentFactory, PersonFactory, UnitFactory, give_role
+    from zeroerror.meetings.actions import (
+        do_approve_meeting,
+        do_create_meeting,
+        do_record_signin,
+        do_send_notices,
+        do_submit_meeting,
+    )
+    from zeroerror.meetings.models import Meeting, Room
+    from zeroerror.org.roles import Role
+
+    unit = UnitFactory()
+    office = DepartmentFactory(unit=unit, name="办公室", is_office=True)
+    boss = PersonFactory(department=office, name="院长")
+    give_role(boss, Role.PRINCIPAL_LEADER)
+    staff = PersonFactory(department=office, name="甲")
+    room = Room.objects.create(unit=unit, name="小会议室", capacity=10)
+    start = timezone.now() + timedelta(hours=3)
+    meeting = do_create_meeting(organiser=staff, title="会", purpose="目的", agenda="议程", start_at=start,
+                                end_at=start + timedelta(hours=1), room=room, attendees=[staff, boss],
+                                actor=staff.user)[0]
+    do_submit_meeting(meeting, actor=staff.user)
+    do_approve_meeting(meeting, actor=boss.user)
+    do_send_notices(meeting, actor=staff.user)
+    Meeting.objects.filter(pk=meeting.pk).update(start_at=timezone.now() + timedelta(minutes=30))
+    barrier = threading.Barrier(4)
+    results, errors = [], []
+
+    def sign():
+        try:
+            barrier.wait()
+            results.append(do_record_signin(meeting, staff, actor=staff.user)[1])
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sign) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and sorted(results) == [False, False, False, True]
+    assert AuditRecord.objects.filter(action="meetings.invitation.signin").count() == 1

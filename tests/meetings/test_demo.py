@@ -36,6 +36,7 @@ def test_it_builds_rooms_and_meetings_once(db, settings, tmp_path):
     assert held.minutes and held.decisions.count() == 2 and held.end_at < timezone.now()
     assert all(d.tracked_item.clause_id == "一(二)12" for d in held.decisions.all())
     assert not held.invitations.filter(signed_in_at__isnull=True).exists()
+    assert not held.notice_late and not held.invitations.exclude(reply=Reply.ATTEND).exists()
 
     assert "会务演示数据已存在" in run(build_meetings)
     assert Room.objects.count() == 3

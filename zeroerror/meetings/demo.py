@@ -116,10 +116,15 @@ def build_meetings(say) -> None:
     do_submit_meeting(held, actor=user("zhoumin"))
     do_approve_meeting(held, actor=user("wangjianguo"))
     do_send_notices(held, actor=user("zhoumin"))
-    for inv in held.invitations.all():
+    for inv in held.invitations.select_related("person__user"):
+        do_record_reply(inv, Reply.ATTEND, actor=inv.person.user)
         do_tick_signin(inv, actor=user("zhoumin"))
+    # Demo only: move the held meeting and its paper trail back to last week (the write paths refuse the past).
     last_week = _at(-7, 15)
-    Meeting.objects.filter(pk=held.pk).update(start_at=last_week, end_at=last_week + timedelta(hours=1))
+    Meeting.objects.filter(pk=held.pk).update(start_at=last_week, end_at=last_week + timedelta(hours=1),
+                                              notice_sent_at=last_week - timedelta(days=4), notice_late=False)
+    held.invitations.update(notified_at=last_week - timedelta(days=4), replied_at=last_week - timedelta(days=3),
+                            signed_in_at=last_week - timedelta(minutes=10))
     do_record_minutes(held, "王建国院长主持。会议研究了会议室设备更新和护理人员培训计划，议定两项事项（见议定事项）。",
                       actor=user("zhoumin"))
     do_add_decision(held, text="完成一楼大会议室音响、投影设备更新方案", owner=people["pengfei"], due_at=_at(14, 17),

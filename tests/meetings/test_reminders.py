@@ -28,3 +28,11 @@ def test_it_reminds_the_unreplied_once_and_tells_the_organiser(org, notified):
 
 def test_it_is_registered_as_a_tick_task():
     assert remind_replies in tick_tasks()
+
+
+def test_the_tick_command_runs_it(org, notified, capsys):
+    from django.core.management import call_command
+
+    notified(start_at=timezone.now() + timedelta(hours=5), end_at=timezone.now() + timedelta(hours=6))
+    call_command("tick")
+    assert "会议催回执 4 人" in capsys.readouterr().out

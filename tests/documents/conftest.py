@@ -22,7 +22,8 @@ def docs(org, monkeypatch):
     give_role(reader, Role.STAFF)
     give_role(reader, Role.FIRST_READER)
     org.reader = reader
-    monkeypatch.setattr(actions, "unresolved_proofreading_errors", lambda text: [])
+    # patched where do_review_outgoing looks it up
+    monkeypatch.setattr("zeroerror.documents.actions.outgoing.unresolved_proofreading_errors", lambda text: [])
 
     def make_outgoing(by=None, **fields):
         data = {"title": "关于进一步规范公文处理工作的通知", "kind": "notice", "urgency": "normal",

@@ -107,7 +107,8 @@ def test_review_is_by_someone_else_from_the_office_or_the_department_head(docs):
 
 @pytest.mark.clause("一(一)2", "一(一)6")
 def test_proofreading_errors_block_review_unless_overridden_with_a_reason(docs, monkeypatch):
-    monkeypatch.setattr(actions, "unresolved_proofreading_errors", proofing.unresolved_proofreading_errors)
+    monkeypatch.setattr("zeroerror.documents.actions.outgoing.unresolved_proofreading_errors",
+                        proofing.unresolved_proofreading_errors)
     doc = docs.make_outgoing(body="各科室要认真贯彻落实。\n一.加强组织领导")
     with pytest.raises(ValidationError, match="校对发现1处差错未解决"):
         actions.do_review_outgoing(doc, actor=docs.bob.user)

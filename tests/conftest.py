@@ -11,10 +11,47 @@ from tests.factories import DepartmentFactory, PersonFactory, UnitFactory, give_
 from zeroerror.org.roles import Role
 
 
+def pytest_addoption(parser):
+    parser.addoption("--clauses", action="store_true",
+                     help="list, for every clause of the regulation, the tests that prove its control")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (run with DATABASE_URL=postgres://...)"))
+    if config.getoption("--clauses"):
+        config._clause_map = clause_map(items)
+
+
+def clause_map(items) -> dict[str, list[str]]:
+    """{clause id: [test node ids]} over the collected tests, from their @pytest.mark.clause marks."""
+    mapping: dict[str, list[str]] = {}
+    for item in items:
+        for mark in item.iter_markers("clause"):
+            for clause_id in mark.args:
+                mapping.setdefault(clause_id, []).append(item.nodeid)
+    return mapping
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    mapping = getattr(config, "_clause_map", None)
+    if mapping is None:
+        return
+    from zeroerror.rulebook.catalogue import load_regulation
+
+    regulation = load_regulation()
+    ids = [c.id for c in regulation.clauses] + [p.id for p in regulation.part_two.provisions]
+    write = terminalreporter.write_line
+    write("")
+    write("条款覆盖（clause → tests）")
+    covered = 0
+    for clause_id in ids:
+        tests = mapping.get(clause_id, [])
+        covered += bool(tests)
+        write(f"{clause_id:10} {len(tests):4d}  {tests[0] if tests else '— 尚无测试'}")
+    unknown = sorted(set(mapping) - set(ids))
+    write(f"{covered}/{len(ids)} 条有测试证明其控制" + (f"；未知条款编号：{', '.join(unknown)}" if unknown else ""))
 
 
 @pytest.fixture

@@ -82,3 +82,20 @@ def test_it_lets_only_the_responsible_person_appeal_once_at_a_time(team, make_le
     actions.do_decide_appeal(appeal, upheld=False, reasons="证据确凿", actor=team.perfhead.user)
     lead.refresh_from_db()
     assert lead.status == LeadStatus.CONFIRMED
+
+
+@pytest.mark.parametrize("channel", [
+    pytest.param(Channel.WIDELY_KNOWN, marks=pytest.mark.clause("二.1(2)")),
+    pytest.param(Channel.LEADER_CRITICISM, marks=pytest.mark.clause("二.1(3)")),
+    pytest.param(Channel.INSPECTION, marks=pytest.mark.clause("二.1(4)")),
+    pytest.param(Channel.OTHER, marks=pytest.mark.clause("二.1(5)")),
+])
+def test_each_channel_of_part_two_is_registered_by_a_verifier_and_confirmed_into_the_ledger(
+        team, make_lead, confirm, channel):
+    with pytest.raises(ValidationError):
+        make_lead(channel=channel, actor=team.bob)  # a colleague cannot log it as anything but a 举报
+    lead = make_lead(channel=channel, actor=team.inspector)
+    assert lead.get_channel_display() == dict(Channel.choices)[channel]
+    confirm(lead)
+    lead.refresh_from_db()
+    assert lead.status == LeadStatus.CONFIRMED and lead.entries.filter(superseded_at__isnull=True).exists()

@@ -37,15 +37,15 @@ SEVERITY_LABELS = {"general": "一般差错", "serious": "严重差错", "undete
 #: The measures the regulation orders, with the wording used in explanations and tracked items.
 MEASURE_LABELS: Mapping[str, str] = MappingProxyType(
     {
-        "reminder_talk": "由办公室主任或分管领导进行提醒谈话,谈话记录送绩效办和纪检监察室存档",
+        "reminder_talk": "由办公室主任或分管领导进行提醒谈话，谈话记录送绩效办和纪检监察室存档",
         "written_self_examination": "向办公室/院办公会作出书面检查",
-        "meeting_self_criticism": "在办公室全体人员会议上作出检查(检讨)",
+        "meeting_self_criticism": "在办公室全体人员会议上作出检查（检讨）",
         "award_disqualified": "不得参与当年先进评比",
         "suspension": "停职整改",
-        "discipline_referral": "建议院纪委介入调查,出具惩处措施提交单位会议研究决定",
+        "discipline_referral": "建议院纪委介入调查，出具惩处措施提交单位会议研究决定",
         "leader_verbal_reminder": "由院长对分管领导进行口头提醒",
-        "leader_reminder_talk": "由院长对分管领导进行提醒约谈,谈话记录送绩效办和纪检监察室存档",
-        "leader_discipline_talk": "由院纪委对分管领导约谈,相关结果提交单位会议研究决定",
+        "leader_reminder_talk": "由院长对分管领导进行提醒约谈，谈话记录送绩效办和纪检监察室存档",
+        "leader_discipline_talk": "由院纪委对分管领导约谈，相关结果提交单位会议研究决定",
         "department_head_accountable": "对科室负责人进行追究",
     }
 )

@@ -416,7 +416,7 @@ def test_every_entry_and_measure_carries_its_basis():
         assert b.confirmed_on.isoformat().startswith("2026-07") and b.year == 2026 and b.ordinal >= 1
     for entry in result.entries:
         assert entry.amount == entry.amount.quantize(D("0.01")) and f"{entry.amount}" in entry.basis.explanation
-    assert "2026年第3次一般差错(一般工作人员)" in result.entries_for("e03")[0].basis.explanation
+    assert "2026年第3次一般差错（一般工作人员）" in result.entries_for("e03")[0].basis.explanation
     leader_entry = [e for e in result.entries if e.person == "L1"][0]
     assert leader_entry.basis.explanation.startswith("分管领导连带责任")
 

@@ -190,7 +190,7 @@ def compute(
         if error.severity == "undetermined":
             pending.append(((*order, 0), Pending(
                 error.id, person.id, "severity_undetermined", month,
-                f"差错{error.id}的性质待院长办公会议研究界定,界定后再计算扣罚",
+                f"差错{error.id}的性质待院长办公会议研究界定，界定后再计算扣罚",
             )))
             continue
         tier = error.tier or policy.tier_for_role(person.role)
@@ -237,9 +237,9 @@ def compute(
 
 def _ordinal_text(kind: str, year: int, ordinal: int, severity: str, tier: str, error: ErrorRecord) -> str:
     if kind == "leader":
-        return (f"分管领导连带责任:{year}年分管范围内第{ordinal}次{SEVERITY_LABELS[severity]}"
-                f"(差错{error.id}为{TIER_LABELS[tier]}过错)")
-    return f"{year}年第{ordinal}次{SEVERITY_LABELS[severity]}({TIER_LABELS[tier]})"
+        return (f"分管领导连带责任：{year}年分管范围内第{ordinal}次{SEVERITY_LABELS[severity]}"
+                f"（差错{error.id}为{TIER_LABELS[tier]}过错）")
+    return f"{year}年第{ordinal}次{SEVERITY_LABELS[severity]}（{TIER_LABELS[tier]}）"
 
 
 def _apply_step(raws, measures, pending, policy: Policy, *, error: ErrorRecord, who: Id, kind: str, clause: str,
@@ -257,14 +257,14 @@ def _apply_step(raws, measures, pending, policy: Policy, *, error: ErrorRecord, 
     if error.especially_serious:
         codes += [c for c in step.measures_if_especially_serious if c not in codes]
     for position, code in enumerate(codes):
-        extra = "(情节特别严重、影响特别重大)" if code in step.measures_if_especially_serious and code not in step.measures else ""
+        extra = "（情节特别严重、影响特别重大）" if code in step.measures_if_especially_serious and code not in step.measures else ""
         measures.append(((*order, rank, position), Measure(
-            error.id, who, code, replace(basis, explanation=f"{head}{extra}:{policy.measure_label(code)}"),
+            error.id, who, code, replace(basis, explanation=f"{head}{extra}：{policy.measure_label(code)}"),
         )))
     amount = step.amount_for(tier)
     if amount is not None:
         raws.append(_Raw(error, rank, who, month, amount, replace(
-            basis, explanation=f"{head}:扣罚{month}绩效{amount}元"
+            basis, explanation=f"{head}：扣罚{month}绩效{amount}元"
         )))
     elif step.rate is not None:
         base = pay.get((who, month))
@@ -272,19 +272,19 @@ def _apply_step(raws, measures, pending, policy: Policy, *, error: ErrorRecord, 
         if base is None:
             pending.append(((*order, rank), Pending(
                 error.id, who, "monthly_pay_missing", month,
-                f"{head}:应扣发{month}绩效的{percent},该月绩效未知,待录入后计算",
+                f"{head}：应扣发{month}绩效的{percent}，该月绩效未知，待录入后计算",
             )))
         else:
             amount = quantize(base * step.rate)
             raws.append(_Raw(error, rank, who, month, amount, replace(
-                basis, rate=step.rate, pay=base, explanation=f"{head}:扣发{month}绩效{base}元的{percent},计{amount}元",
+                basis, rate=step.rate, pay=base, explanation=f"{head}：扣发{month}绩效{base}元的{percent}，计{amount}元",
             )))
 
 
 def _apply_department_head(raws, measures, policy: Policy, *, error: ErrorRecord, head: Id, month: str, year: int,
                            tier: str, order: tuple, pay: Mapping) -> None:
     rank = KINDS.index("department_head")
-    text = f"差错{error.id}({SEVERITY_LABELS[error.severity]})对责任人和科室负责人进行追究"
+    text = f"差错{error.id}（{SEVERITY_LABELS[error.severity]}）对责任人和科室负责人进行追究"
     basis = Basis(
         rule=f"{DEPARTMENT_HEAD_CLAUSE}-{error.severity}", clause=DEPARTMENT_HEAD_CLAUSE, kind="department_head",
         severity=error.severity, ordinal=1, year=year, tier=tier, confirmed_on=error.confirmed_on,
@@ -292,11 +292,11 @@ def _apply_department_head(raws, measures, policy: Policy, *, error: ErrorRecord
     )
     for position, code in enumerate(policy.department_head_measures):
         measures.append(((*order, rank, position), Measure(
-            error.id, head, code, replace(basis, explanation=f"{text}:{policy.measure_label(code)}"),
+            error.id, head, code, replace(basis, explanation=f"{text}：{policy.measure_label(code)}"),
         )))
     amount = policy.department_head_amounts.get(error.severity)
     if amount is not None:
-        raws.append(_Raw(error, rank, head, month, amount, replace(basis, explanation=f"{text}:扣罚{month}绩效{amount}元")))
+        raws.append(_Raw(error, rank, head, month, amount, replace(basis, explanation=f"{text}：扣罚{month}绩效{amount}元")))
 
 
 def _apply_cap(raws: list[_Raw], pay: Mapping, policy: Policy) -> list[Entry]:
@@ -325,7 +325,7 @@ def _apply_cap(raws: list[_Raw], pay: Mapping, policy: Policy) -> list[Entry]:
             if amount != raw.amount:
                 basis = replace(
                     basis, capped=True, uncapped_amount=raw.amount,
-                    explanation=f"{basis.explanation};当月扣罚合计不超过当月绩效{limit}元,本项由{raw.amount}元核减为{amount}元",
+                    explanation=f"{basis.explanation}；当月扣罚合计不超过当月绩效{limit}元，本项由{raw.amount}元核减为{amount}元",
                 )
             posted.append(Entry(raw.error.id, person, month, quantize(amount), basis))
     posted.sort(key=lambda e: (e.basis.confirmed_on, id_key(e.error), KINDS.index(e.basis.kind), id_key(e.person)))

@@ -122,7 +122,7 @@ def _step(ordinal, amounts=None, rate=None, measures=(), especially=()) -> Step:
 #: The regulation's text, with the readings of issue 3 item 5.
 DEFAULT_POLICY = Policy(
     id="2026-default-v1",
-    description="零差错办公工作规定 二、保障和惩处措施 原文(默认解释)",
+    description="零差错办公工作规定 二、保障和惩处措施 原文（默认解释）",
     schedules=MappingProxyType(
         {
             "general": (

@@ -46,8 +46,8 @@ def visible_meetings(person: Person):
     departments = person.visible_department_ids()
     if departments is None:
         return qs
-    mine = (Q(organiser=person) | Q(invitations__person=person) | Q(supervisors=person)
-            | Q(department_id__in=departments))
+    mine = (Q(organiser=person) | Q(invitations__person=person, invitations__withdrawn_at__isnull=True)
+            | Q(supervisors=person) | Q(department_id__in=departments))
     return qs.filter(pk__in=Meeting.objects.filter(mine).values("pk"))
 
 

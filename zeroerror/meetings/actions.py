@@ -60,6 +60,8 @@ ROOM_FIELDS = ["name", "location", "capacity", "is_large", "has_power", "has_sou
 MEETING_FIELDS = ["title", "start_at", "end_at", "room", "organiser", "budget", "important",
                   "involves_principal_heads", "series", "occurrence", "status"]
 MAX_OCCURRENCES = 52
+# what a withdrawn invitation held when its person is invited again (kept in the audit record)
+WITHDRAWN_FIELDS = ["notified_at", "withdrawn_at", "reply", "deputy_name", "absence_reason", "replied_at"]
 SIGNIN_OPENS_BEFORE = timedelta(hours=2)
 FILE_PURPOSES = ["会议材料", "录音", "照片", "领导指示", "会议纪要", "其他"]
 
@@ -327,17 +329,29 @@ def do_set_attendees(meeting: Meeting, attendees: Iterable[Person], *, podium: I
     if requires and not meeting.requires_director and meeting.status != MeetingStatus.DRAFT:
         raise ValidationError("参会人数将超过10人且要求主要负责人参加，须经办公室主任把关并报主要领导同意："
                               "请先撤回重新报批。")
-    current = {inv.person_id: inv for inv in meeting.invitations.select_related("person")}
+    rows = {inv.person_id: inv for inv in Invitation.all_objects.filter(meeting=meeting).select_related("person")}
+    current = {pk: inv for pk, inv in rows.items() if inv.withdrawn_at is None}
     wanted = {p.pk: p for p in people}
+    now = timezone.now()
     removed = [pk for pk in current if pk not in wanted]
     if removed:
-        Invitation.objects.filter(meeting=meeting, person_id__in=removed).delete()
-        # 错发: whoever was notified and is no longer invited is told so
+        # never deleted: the row (and its handouts) stays as evidence; who was notified is told it is withdrawn (错发)
+        Invitation.objects.filter(meeting=meeting, person_id__in=removed).update(withdrawn_at=now)
         withdrawn = [current[pk].person for pk in removed if current[pk].notified_at is not None]
         notify(withdrawn, f"会议通知撤回：{meeting.title}", url="",
                body=f"您不再列入 {_local(meeting.start_at)} 在{meeting.room.name}召开的“{meeting.title}”参会人员名单，"
                     "此前的会议通知作废。")
-    added = [Invitation(meeting=meeting, person=p) for pk, p in wanted.items() if pk not in current]
+    restored = [rows[pk] for pk in wanted if pk in rows and pk not in current]
+    restored_from = {inv.pk: snapshot(inv, WITHDRAWN_FIELDS) for inv in restored}
+    for inv in restored:
+        # invited again: the same row, as a fresh invitation (a new notice, a new reply); the earlier notice and its
+        # withdrawal stay in the audit record below
+        inv.withdrawn_at = None
+        inv.notified_at = inv.replied_at = inv.reminded_at = None
+        inv.reply, inv.deputy_name, inv.absence_reason = Reply.PENDING, "", ""
+        inv.save(update_fields=["withdrawn_at", "notified_at", "replied_at", "reminded_at", "reply", "deputy_name",
+                                "absence_reason"])
+    added = [Invitation(meeting=meeting, person=p) for pk, p in wanted.items() if pk not in rows]
     Invitation.objects.bulk_create(added)
     podium_ids = {p.pk for p in podium} | ({host.pk} if host else set())
     meeting.invitations.update(on_podium=False, is_host=False)
@@ -347,9 +361,12 @@ def do_set_attendees(meeting: Meeting, attendees: Iterable[Person], *, podium: I
     meeting.requires_director = requires
     meeting.save(update_fields=["requires_director"])
     record("meetings.meeting.attendees", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
-           changes={"added": sorted(p.person_id for p in added), "removed": sorted(removed),
+           changes={"added": sorted([*(p.person_id for p in added), *(i.person_id for i in restored)]),
+                    "removed": sorted(removed),
+                    "withdrawn_notices": sorted(pk for pk in removed if current[pk].notified_at is not None),
+                    "restored": [{"person": i.person_id, "previous": restored_from[i.pk]} for i in restored],
                     "podium": sorted(podium_ids), "host": host.pk if host else None})
-    if meeting.notice_sent_at is not None and added:
+    if meeting.notice_sent_at is not None and (added or restored):
         _send_notices(meeting, actor=actor)
     _refresh_seating(meeting, actor=actor, reason="参会人员变动")
     return meeting
@@ -559,7 +576,10 @@ def do_send_notices(meeting: Meeting, *, actor) -> int:
 @transaction.atomic(durable=True)
 def do_record_reply(invitation: Invitation, reply: str, *, deputy_name: str = "", reason: str = "", actor) -> Invitation:
     """回执 by the invitee (or recorded by the office on the invitee's phone call)."""
-    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").filter(
+        pk=invitation.pk).first()
+    if invitation is None:
+        raise ValidationError("您已不在本次会议的参会人员名单中，会议通知已撤回。")
     meeting = invitation.meeting
     if meeting.status != MeetingStatus.APPROVED or invitation.notified_at is None:
         raise ValidationError("尚未收到会议通知，不能回执。")
@@ -620,7 +640,10 @@ def do_record_signin(meeting: Meeting, person: Person, *, actor) -> tuple[Invita
 @transaction.atomic(durable=True)
 def do_tick_signin(invitation: Invitation, *, actor) -> bool:
     """A member of the 会务 staff ticks a name at the desk."""
-    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").filter(
+        pk=invitation.pk).first()
+    if invitation is None:
+        raise ValidationError("该人员已不在本次会议的参会人员名单中，不能签到。")
     if not signin_open(invitation.meeting):
         raise ValidationError("不在签到时间内（会前2小时至会议结束）。")
     return _sign(invitation, SigninMethod.STAFF, _person(actor), actor=actor)
@@ -1123,7 +1146,7 @@ def do_hand_out_material(material: Material, invitations: Iterable[Invitation], 
         raise ValidationError(f"“{material.title}”已有第{latest.version}版，请发放最新版本。")
     if material.has_errors:
         raise ValidationError("材料校对发现错误，须修改后重新上传再发放。")
-    wanted = [i for i in invitations if i.meeting_id == material.meeting_id]
+    wanted = [i for i in invitations if i.meeting_id == material.meeting_id and i.withdrawn_at is None]
     if not wanted:
         raise ValidationError("请选择领取材料的参会人员。")
     given = set(material.handouts.values_list("invitation_id", flat=True))

@@ -99,7 +99,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(organiser=person)
 
     def inviting(self, person):
-        return self.filter(invitations__person=person)
+        return self.filter(invitations__person=person, invitations__withdrawn_at__isnull=True)
 
     def awaiting_approval(self):
         return self.filter(status__in=(MeetingStatus.PENDING_DIRECTOR, MeetingStatus.PENDING_LEADER))
@@ -127,10 +127,12 @@ class MeetingQuerySet(models.QuerySet):
         return self.select_related("room", "organiser", "department", "approved_by", "director_checked_by")
 
     def with_counts(self):
+        current = Q(invitations__withdrawn_at__isnull=True)
         return self.annotate(
-            invited_count=Count("invitations", distinct=True),
-            unreplied_count=Count("invitations", filter=Q(invitations__reply=Reply.PENDING), distinct=True),
-            signed_count=Count("invitations", filter=Q(invitations__signed_in_at__isnull=False), distinct=True),
+            invited_count=Count("invitations", filter=current, distinct=True),
+            unreplied_count=Count("invitations", filter=current & Q(invitations__reply=Reply.PENDING), distinct=True),
+            signed_count=Count("invitations", filter=current & Q(invitations__signed_in_at__isnull=False),
+                               distinct=True),
         )
 
 
@@ -144,8 +146,6 @@ class Meeting(models.Model):
     room = models.ForeignKey(Room, verbose_name="会议室", on_delete=models.PROTECT, related_name="meetings")
     organiser = models.ForeignKey(Person, verbose_name="承办人", on_delete=models.PROTECT, related_name="organised_meetings")
     department = models.ForeignKey(Department, verbose_name="承办科室", on_delete=models.PROTECT, related_name="meetings")
-    attendees = models.ManyToManyField(Person, through="Invitation", through_fields=("meeting", "person"),
-                                       related_name="meetings", verbose_name="参会人员")
     materials_note = models.TextField("需携带材料", blank=True)
     budget = models.DecimalField("经费预算（元）", max_digits=12, decimal_places=2, default=0)
     dress_code = models.CharField("着装要求", max_length=100, blank=True)
@@ -198,6 +198,11 @@ class Meeting(models.Model):
         return self.involves_principal_heads and attendee_count > LARGE_MEETING_THRESHOLD
 
     @property
+    def attendees(self):
+        """The people invited now (withdrawn invitations excluded)."""
+        return Person.objects.filter(invitations__meeting=self, invitations__withdrawn_at__isnull=True)
+
+    @property
     def is_approved(self) -> bool:
         return self.status == MeetingStatus.APPROVED
 
@@ -240,6 +245,17 @@ class InvitationQuerySet(models.QuerySet):
     def with_people(self):
         return self.select_related("person", "person__department")
 
+    def withdrawn(self):
+        return self.filter(withdrawn_at__isnull=False)
+
+
+class CurrentInvitationManager(models.Manager.from_queryset(InvitationQuerySet)):
+    """The default manager: invitations still in force. A removed invitee's row is kept with ``withdrawn_at`` (the
+    notice and its withdrawal are evidence of 错发, clause 一(二)3); ``meeting.invitations`` excludes it too."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(withdrawn_at__isnull=True)
+
 
 class Invitation(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
@@ -256,8 +272,11 @@ class Invitation(models.Model):
     signin_method = models.CharField("签到方式", max_length=10, choices=SigninMethod.choices, blank=True)
     signed_in_by = models.ForeignKey(Person, verbose_name="代签人", null=True, blank=True, on_delete=models.PROTECT,
                                      related_name="+")
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True,
+                                        help_text="移出参会人员名单的时间；记录保留，不删除")
 
-    objects = InvitationQuerySet.as_manager()
+    objects = CurrentInvitationManager()  # declared first: the default manager
+    all_objects = InvitationQuerySet.as_manager()  # history, withdrawn included
 
     class Meta:
         verbose_name = "参会邀请"
@@ -500,7 +519,7 @@ class Handout(models.Model):
     """One attendee received a material (发放记录)."""
 
     material = models.ForeignKey(Material, on_delete=models.PROTECT, related_name="handouts")
-    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="handouts")
+    invitation = models.ForeignKey(Invitation, on_delete=models.PROTECT, related_name="handouts")
     copies = models.PositiveIntegerField("份数")
     given_at = models.DateTimeField("发放时间", default=timezone.now)
     given_by = models.ForeignKey(Person, null=True, on_delete=models.PROTECT, related_name="+")

@@ -7,7 +7,7 @@ from io import BytesIO
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -132,6 +132,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     meeting = access.get_meeting_or_404(request, pk)
     invitations = list(meeting.invitations.with_people().select_related("signed_in_by"))
+    withdrawn = list(meeting.invitations(manager="all_objects").withdrawn().filter(notified_at__isnull=False)
+                     .with_people().order_by("withdrawn_at", "id"))
     mine = next((i for i in invitations if i.person_id == person.pk), None)
     manage = access.can_manage(person, meeting)
     counts = {
@@ -147,7 +149,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     series = list(Meeting.objects.in_series(meeting.series).only("pk", "start_at", "status", "occurrence"))
     seating_arrangement = getattr(meeting, "seating", None) if meeting.room.is_large else None
     return render(request, "meetings/detail.html", {
-        "title": meeting.title, "meeting": meeting, "invitations": invitations, "mine": mine, "counts": counts,
+        "title": meeting.title, "meeting": meeting, "invitations": invitations, "withdrawn": withdrawn, "mine": mine,
+        "counts": counts,
         "series": series, "seating": seating_arrangement, "manage": manage,
         "checks": [(kind, label, checks.get(kind)) for kind, label in ChecklistKind.choices],
         "can_director_check": access.can_director_check(person, meeting),
@@ -641,7 +644,8 @@ def stats(request: HttpRequest) -> HttpResponse:
     rows = (
         access.visible_meetings(person).booked().since(since)
         .annotate(month=TruncMonth("start_at")).values("organiser_id", "organiser__name", "department__name", "month")
-        .annotate(n=Count("id", distinct=True), people=Count("invitations"))
+        .annotate(n=Count("id", distinct=True),
+                  people=Count("invitations", filter=Q(invitations__withdrawn_at__isnull=True)))
         .order_by("organiser__name")
     )
     table: dict[int, dict] = {}

@@ -56,6 +56,18 @@ def _replies_csv(meeting: Meeting) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+def _notice_text(meeting: Meeting) -> str:
+    lines = [f"发出时间：{_t(meeting.notice_sent_at) or '未发出'}{'（迟发）' if meeting.notice_late else ''}", "",
+             actions.notice_text(meeting)]
+    withdrawn = (meeting.invitations(manager="all_objects").withdrawn().filter(notified_at__isnull=False)
+                 .with_people().order_by("withdrawn_at", "id"))
+    if withdrawn:
+        lines += ["", "已撤回通知（收到通知后移出参会人员名单）："]
+        lines += [f"  {i.person.name}（{i.person.department.name}） 通知 {_t(i.notified_at)} 撤回 {_t(i.withdrawn_at)}"
+                  for i in withdrawn]
+    return "\n".join(lines)
+
+
 def _checks_text(meeting: Meeting) -> str:
     lines = []
     for c in meeting.checklists.select_related("signed_by").order_by("signed_at", "id"):
@@ -88,9 +100,7 @@ def _materials_text(meeting: Meeting) -> str:
 def build_dossier(meeting: Meeting) -> bytes:
     files: list[tuple[str, bytes, str]] = [
         ("01-会议方案与审批.txt", _plan_text(meeting).encode(), "会议方案、审批及操作记录"),
-        ("02-会议通知.txt", (f"发出时间：{_t(meeting.notice_sent_at) or '未发出'}"
-                            f"{'（迟发）' if meeting.notice_late else ''}\n\n{actions.notice_text(meeting)}").encode(),
-         "会议通知"),
+        ("02-会议通知.txt", _notice_text(meeting).encode(), "会议通知及撤回记录"),
         ("03-回执与签到表.csv", _replies_csv(meeting), "参会人员、回执与签到"),
         ("04-会前检查.txt", _checks_text(meeting).encode(), "会场布置与设施检查"),
         ("05-会议记录.txt", (meeting.minutes or "无").encode(), "会议记录/纪要"),

@@ -15,7 +15,7 @@ from zeroerror.org.models import Person
 
 
 def _invitees(meeting):
-    return Person.objects.filter(invitations__meeting=meeting)
+    return Person.objects.filter(invitations__meeting=meeting, invitations__withdrawn_at__isnull=True)
 
 
 def _done(request, fn, success: str, *args, **kwargs) -> None:

@@ -4,6 +4,8 @@ from django.core.management import call_command
 
 from zeroerror.errors.models import (
     EntryKind,
+    Inspection,
+    InspectionStatus,
     Lead,
     LeadStatus,
     LedgerEntry,
@@ -30,5 +32,10 @@ def test_the_demo_year_exercises_the_rules_of_part_two(db, settings, tmp_path, d
     assert active.get(person__name="何静").month == "2026-04"
     assert PendingDeduction.objects.active().get().person.name == "高婷"
     assert Lead.objects.filter(channel="system", status=LeadStatus.PROPOSED).exists()
+    # the November internal inspection: its two failed items are leads of the inspection channel
+    inspection = Inspection.objects.get()
+    assert inspection.status == InspectionStatus.COMPLETED and inspection.items.count() == 8
+    assert sorted(inspection.items.exclude(lead=None).values_list("lead__person__name", flat=True)) == ["郑晓", "高婷"]
     call_command("demo")
-    assert Lead.objects.count() == 14
+    assert Lead.objects.count() == 16
+    assert Inspection.objects.count() == 1

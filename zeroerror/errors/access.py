@@ -3,7 +3,8 @@
 * staff see only their own errors (and leads they reported);
 * a 科室负责人 sees their department's, a 分管领导 the departments in their charge;
 * 绩效办 and the 督查考核小组 see everything; 纪检监察室 sees errors with talk records and referrals;
-* an anonymous reporter's identity is visible to no one but the 绩效办 head.
+* an anonymous reporter's identity is visible to no one but the 绩效办 head;
+* 内部检查 (inspections) are the verifiers' work: only they see, start, record and complete them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 
 from zeroerror.core.access import person_of
-from zeroerror.errors.models import Appeal, AppealDecision, Lead, LeadStatus, MeasureRecord
+from zeroerror.errors.models import Appeal, AppealDecision, Inspection, InspectionItem, Lead, LeadStatus, MeasureRecord
 from zeroerror.org.models import Person
 from zeroerror.org.roles import SUPERVISION_ROLES, Role
 
@@ -91,3 +92,33 @@ def can_keep_ledger(person: Person) -> bool:
 
 def can_read_attachments(request: HttpRequest, lead: Lead) -> bool:
     return visible_leads(person_of(request)).filter(pk=lead.pk).exists()
+
+
+def can_inspect(person: Person) -> bool:
+    """Start an inspection, record its items, complete it: the 督查考核小组 and 绩效办."""
+    return person.has_role(*VERIFIERS)
+
+
+def visible_inspections(person: Person):
+    if not can_inspect(person):
+        return Inspection.objects.none()
+    return Inspection.objects.of_unit(person.unit)
+
+
+def get_inspection_or_404(request: HttpRequest, pk: int) -> Inspection:
+    inspection = visible_inspections(person_of(request)).select_related("inspector", "completed_by").filter(pk=pk).first()
+    if inspection is None:
+        raise Http404("内部检查不存在。")
+    return inspection
+
+
+def get_inspection_item_or_404(request: HttpRequest, pk: int) -> InspectionItem:
+    item = (InspectionItem.objects.filter(pk=pk, inspection__in=visible_inspections(person_of(request)))
+            .select_related("inspection", "clause").first())
+    if item is None:
+        raise Http404("检查项不存在。")
+    return item
+
+
+def can_record_inspection(person: Person, inspection: Inspection) -> bool:
+    return inspection.is_draft and can_inspect(person)

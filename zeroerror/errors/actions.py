@@ -13,9 +13,22 @@ from django.utils import timezone
 
 from zeroerror.attachments.actions import attach
 from zeroerror.audit.models import AuditKind
-from zeroerror.audit.trail import record
+from zeroerror.audit.trail import diff, jsonable, record
 from zeroerror.errors.ledger import do_close_month, do_recompute_ledger, recompute_ledger  # noqa: F401
-from zeroerror.errors.models import Appeal, AppealDecision, Channel, Lead, LeadEvent, LeadStatus, Severity
+from zeroerror.errors.models import (
+    Appeal,
+    AppealDecision,
+    Channel,
+    Inspection,
+    InspectionItem,
+    InspectionStatus,
+    ItemResult,
+    Lead,
+    LeadEvent,
+    LeadStatus,
+    Severity,
+)
+from zeroerror.errors.models.inspections import RECORDABLE_RESULTS, area_choices
 from zeroerror.org.models import Person
 from zeroerror.org.roles import SUPERVISION_ROLES, Role
 from zeroerror.rulebook.models import Clause, RegulationVersion
@@ -86,10 +99,12 @@ def create_lead(*, channel: str, clause: Clause, person: Person, occurred_on: da
     return lead
 
 
-@transaction.atomic(durable=True)
-def do_report_lead(*, channel: str, clause_id: str, person: Person, occurred_on: date, description: str,
-                   anonymous: bool = False, files=(), actor) -> Lead:
-    """举报 (anyone) or a lead from another channel (verifiers register those)."""
+def report_lead(*, channel: str, clause: Clause | str, person: Person, occurred_on: date, description: str,
+                anonymous: bool = False, files=(), source: models.Model | None = None, source_label: str = "",
+                source_url: str = "", actor) -> Lead:
+    """举报 (anyone) or a lead from another channel (verifiers register those), inside the caller's transaction.
+    ``clause`` is a Clause row or a clause id of the latest version. Used by :func:`do_report_lead` and by
+    :func:`do_complete_inspection`."""
     reporter = _person(actor)
     if reporter is None:
         raise ValidationError("该账号未关联在职人员。")
@@ -97,8 +112,18 @@ def do_report_lead(*, channel: str, clause_id: str, person: Person, occurred_on:
         raise ValidationError("系统发现的线索由系统提出。")
     if channel != Channel.REPORT and not reporter.has_role(*VERIFIER_ROLES):
         raise ValidationError("只有督查考核小组和绩效办可以登记该渠道的线索；其他人请以举报方式提交。")
-    return create_lead(channel=channel, clause=resolve_clause(clause_id), person=person, occurred_on=occurred_on,
-                       description=description, reporter=reporter, anonymous=anonymous, files=files, actor=actor)
+    return create_lead(channel=channel, clause=clause if isinstance(clause, Clause) else resolve_clause(clause),
+                       person=person, occurred_on=occurred_on, description=description, reporter=reporter,
+                       anonymous=anonymous, source=source, source_label=source_label, source_url=source_url,
+                       files=files, actor=actor)
+
+
+@transaction.atomic(durable=True)
+def do_report_lead(*, channel: str, clause_id: str, person: Person, occurred_on: date, description: str,
+                   anonymous: bool = False, files=(), actor) -> Lead:
+    """举报 (anyone) or a lead from another channel (verifiers register those)."""
+    return report_lead(channel=channel, clause=clause_id, person=person, occurred_on=occurred_on,
+                       description=description, anonymous=anonymous, files=files, actor=actor)
 
 
 def propose_lead(clause_id: str, person: Person, occurred_on: date, description: str, source_obj,
@@ -288,3 +313,125 @@ def do_attach_evidence(lead: Lead, name: str, data: bytes, *, actor):
     attachment = attach(lead, name, data, purpose="证据材料", actor=actor)
     _event(lead, "补充证据", name, actor_person=_person(actor))
     return attachment
+
+
+# 办公室内部检查 (二.1 channel (4)) ---------------------------------------------------------------------------------
+
+def _require_inspector(actor) -> Person:
+    person = _person(actor)
+    if person is None or not person.has_role(*VERIFIER_ROLES):
+        raise ValidationError("只有督查考核小组和绩效办可以组织内部检查。")
+    return person
+
+
+def inspection_url(inspection: Inspection) -> str:
+    return inspection.get_absolute_url()
+
+
+@transaction.atomic(durable=True)
+def do_start_inspection(title: str, date: date, areas, *, actor) -> Inspection:
+    """Start an inspection of the chosen areas: its checklist is one item per clause of those areas in the latest
+    regulation version, every item pending."""
+    me = _require_inspector(actor)
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError("请填写检查名称。")
+    if date is None:
+        raise ValidationError("请填写检查日期。")
+    if date > timezone.localdate():
+        raise ValidationError("检查日期不能晚于今天。")
+    known = [code for code, _ in area_choices()]
+    chosen = set(areas or ())
+    if not chosen:
+        raise ValidationError("请至少选择一个检查领域。")
+    unknown = sorted(chosen - set(known))
+    if unknown:
+        raise ValidationError(f"检查领域“{'、'.join(unknown)}”不存在。")
+    ordered = [code for code in known if code in chosen]
+    latest = RegulationVersion.objects.latest_version()
+    clauses = list(Clause.objects.filter(version=latest, area__in=ordered).order_by("id"))
+    if not clauses:
+        raise ValidationError("所选领域在条款目录中没有条款。")
+    inspection = Inspection.objects.create(unit=me.unit, title=title[:100], date=date, inspector=me, areas=ordered)
+    InspectionItem.objects.bulk_create([InspectionItem(inspection=inspection, clause=c) for c in clauses])
+    record("errors.inspection.start", actor=actor, kind=AuditKind.CREATE, obj=inspection,
+           changes={"title": inspection.title, "date": date, "areas": ordered, "version": latest.version,
+                    "items": [c.code for c in clauses]})
+    return inspection
+
+
+@transaction.atomic(durable=True)
+def do_record_inspection_item(item: InspectionItem, result: str, finding: str = "", person: Person | None = None,
+                              occurred_on: date | None = None, *, actor) -> InspectionItem:
+    """Record one checklist item: 符合 / 不符合 / 不适用. 不符合 needs the finding and the responsible person (the
+    occurrence date defaults to the inspection date)."""
+    me = _require_inspector(actor)
+    item = InspectionItem.objects.select_for_update().select_related("inspection", "clause").get(pk=item.pk)
+    inspection = item.inspection
+    if inspection.unit_id != me.unit_id:
+        raise ValidationError("只能检查本单位。")
+    if not inspection.is_draft:
+        raise ValidationError("检查已完成，不能再修改检查结果。")
+    if result not in RECORDABLE_RESULTS:
+        raise ValidationError("请选择检查结果：符合、不符合或不适用。")
+    finding = (finding or "").strip()
+    if result == ItemResult.FAIL:
+        if not finding:
+            raise ValidationError("不符合的检查项须填写发现的问题。")
+        if person is None:
+            raise ValidationError("不符合的检查项须指定责任人。")
+        if person.unit_id != inspection.unit_id or not person.active:
+            raise ValidationError("责任人须为本单位在职人员。")
+        occurred_on = occurred_on or inspection.date
+        if occurred_on > timezone.localdate():
+            raise ValidationError("发生日期不能晚于今天。")
+    else:
+        person, occurred_on = None, None
+    before = {"result": item.result, "finding": item.finding, "person": item.person_id,
+              "occurred_on": item.occurred_on}
+    item.result, item.finding, item.person, item.occurred_on = result, finding, person, occurred_on
+    item.recorded_at, item.recorded_by = timezone.now(), me
+    item.save(update_fields=["result", "finding", "person", "occurred_on", "recorded_at", "recorded_by"])
+    after = {"result": item.result, "finding": item.finding, "person": item.person_id,
+             "occurred_on": item.occurred_on}
+    record("errors.inspection.item", actor=actor, kind=AuditKind.CHANGE, obj=item,
+           changes={"clause": item.clause.code, **diff(jsonable(before), jsonable(after))})
+    return item
+
+
+@transaction.atomic(durable=True)
+def do_complete_inspection(inspection: Inspection, *, actor) -> Inspection:
+    """Complete an inspection: refused while items are pending; every failed item becomes one lead of the
+    inspection channel (naming the clause, the responsible person and — resolved by the lead — their 科室负责人),
+    stored on the item."""
+    me = _require_inspector(actor)
+    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    if inspection.unit_id != me.unit_id:
+        raise ValidationError("只能检查本单位。")
+    if not inspection.is_draft:
+        raise ValidationError("该检查已完成。")
+    pending = inspection.items.pending().count()
+    if pending:
+        raise ValidationError(f"还有 {pending} 项未检查，不能完成检查。")
+    failed = list(inspection.items.failed().with_related())
+    today = timezone.localdate()
+    for item in failed:  # the database keeps these true; checked again so that nothing is written on a refusal
+        if item.person is None or not item.finding or item.occurred_on is None or item.occurred_on > today:
+            raise ValidationError(f"检查项 {item.clause.code} 的问题、责任人或发生日期不完整。")
+    url = inspection_url(inspection)
+    leads = []
+    for item in failed:
+        lead = report_lead(
+            channel=Channel.INSPECTION, clause=item.clause, person=item.person, occurred_on=item.occurred_on,
+            description=f"{inspection.title}（{inspection.date:%Y-%m-%d}）检查发现：{item.finding}",
+            source=item, source_label=f"内部检查：{inspection.title}", source_url=url, actor=actor)
+        item.lead = lead
+        item.save(update_fields=["lead"])
+        leads.append(lead)
+    inspection.status, inspection.completed_at, inspection.completed_by = (
+        InspectionStatus.COMPLETED, timezone.now(), me)
+    inspection.save(update_fields=["status", "completed_at", "completed_by"])
+    record("errors.inspection.complete", actor=actor, kind=AuditKind.TRANSITION, obj=inspection,
+           changes={"status": [InspectionStatus.DRAFT, InspectionStatus.COMPLETED],
+                    "failed": [item.clause.code for item in failed], "leads": [lead.pk for lead in leads]})
+    return inspection

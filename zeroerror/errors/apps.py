@@ -10,7 +10,13 @@ class ErrorsConfig(AppConfig):
         from zeroerror.attachments.registry import register_owner
         from zeroerror.core import nav
         from zeroerror.errors import demo  # noqa: F401  (registers the demo step)
-        from zeroerror.errors.access import ALL_SEEING, LEDGER_ROLES, can_read_attachments, can_see_reports
+        from zeroerror.errors.access import (
+            ALL_SEEING,
+            LEDGER_ROLES,
+            can_inspect,
+            can_read_attachments,
+            can_see_reports,
+        )
         from zeroerror.errors.actions import on_item_overdue
         from zeroerror.errors.inbox import errors_inbox
         from zeroerror.tracking.registry import register_inbox_provider
@@ -24,3 +30,4 @@ class ErrorsConfig(AppConfig):
         nav.add("errors", nav.NavItem("我的差错", "errors:mine"))
         nav.add("errors", nav.NavItem("差错统计", "errors:reports", visible=can_see_reports))
         nav.add("errors", nav.NavItem("扣罚台账", "errors:ledger", visible=nav.has_any(*LEDGER_ROLES, *ALL_SEEING)))
+        nav.add("errors", nav.NavItem("内部检查", "errors:inspections", visible=can_inspect))

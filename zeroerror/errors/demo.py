@@ -11,7 +11,9 @@ The story, month by month (2026): performance pay is imported; errors are confir
   being closed);
 * 刘洋 (办公室主任): 一般差错 in May (100, director tier); 吴涛 (副主任, staff tier by default) in August (50);
 * 高婷: three 一般差错, the third in September while her pay from June on is missing: the 20% is pending;
-* a rejected 举报, a report awaiting verification, and a lead the system proposed from an overdue tracked item.
+* a rejected 举报, a report awaiting verification, and a lead the system proposed from an overdue tracked item;
+* the office's internal inspection of 公文处理 in November, completed with two failed items (two leads awaiting
+  verification).
 """
 
 from __future__ import annotations
@@ -146,5 +148,19 @@ def build_errors(say) -> None:
                             due_at=datetime.combine(date(2026, 11, 20), time(17), tzinfo=TZ), area="documents",
                             clause_id="一(一)4", actor=director.user)
     run_tick()
+
+    # November: the office's internal inspection of 公文处理 (二.1 channel (4)); two items fail and become leads.
+    inspection = actions.do_start_inspection("2026年11月办公室内部检查", date(2026, 11, 18), ["documents"], actor=perf)
+    failures = {
+        "一(一)3": ("zhengxiao", "机要文件交接未履行签收手续，交接登记簿缺 11 月 10 日一笔。"),
+        "一(一)7": ("gaoting", "《关于开展医疗质量月活动的通知》印制份数与分发范围不符，多印 20 份未登记销毁。"),
+    }
+    for item in inspection.items.with_related():
+        if item.clause.code in failures:
+            username, finding = failures[item.clause.code]
+            actions.do_record_inspection_item(item, "fail", finding, people[username], None, actor=perf)
+        else:
+            actions.do_record_inspection_item(item, "pass", "", None, None, actor=perf)
+    actions.do_complete_inspection(inspection, actor=perf)
     say(f"差错线索 {Lead.objects.count()} 条：一年的查实差错（一般、严重、情节特别严重、待会议界定），"
-        "申诉成立后的跨月调整、绩效缺失待定、不予认定、待核查和系统提出的线索；1–9 月已关账。")
+        "申诉成立后的跨月调整、绩效缺失待定、不予认定、待核查和系统提出的线索，11 月内部检查发现的两条线索；1–9 月已关账。")

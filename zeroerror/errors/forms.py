@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from zeroerror.errors.models import Channel, LeadStatus, Severity
+from zeroerror.errors.models.inspections import RECORDABLE_RESULTS, ItemResult, area_choices
 from zeroerror.org.models import Person
 from zeroerror.rulebook.models import Clause
 
@@ -59,6 +60,33 @@ class AppealDecisionForm(forms.Form):
 
 class PayUploadForm(forms.Form):
     file = forms.FileField(label="月度绩效 .xlsx")
+
+
+class InspectionForm(forms.Form):
+    title = forms.CharField(label="检查名称", max_length=100)
+    date = forms.DateField(label="检查日期", widget=forms.DateInput(attrs={"type": "date"}))
+    areas = forms.MultipleChoiceField(label="检查领域", widget=forms.CheckboxSelectMultiple,
+                                      help_text="检查表按所选领域从条款目录生成，每条一项。")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["areas"].choices = area_choices()
+        if not self.is_bound:
+            today = timezone.localdate()
+            self.initial.setdefault("title", f"{today.year}年{today.month}月办公室内部检查")
+            self.initial.setdefault("date", today)
+
+
+class InspectionItemForm(forms.Form):
+    result = forms.ChoiceField(label="检查结果", choices=[(r.value, r.label) for r in ItemResult
+                                                       if r in RECORDABLE_RESULTS])
+    finding = forms.CharField(label="发现的问题", required=False, max_length=4000)
+    person = forms.ModelChoiceField(label="责任人", queryset=Person.objects.none(), required=False)
+    occurred_on = forms.DateField(label="发生日期", required=False)
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.active().filter(unit=unit)
 
 
 STATUS_FILTERS = [("", "全部状态"), *LeadStatus.choices]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zeroerror.errors import views
+from zeroerror.errors import views, views_inspections
 
 app_name = "errors"
 urlpatterns = [
@@ -14,6 +14,11 @@ urlpatterns = [
     path("<int:pk>/appeal/", views.lead_appeal, name="appeal"),
     path("<int:pk>/attach/", views.lead_attach, name="attach"),
     path("appeals/<int:pk>/decide/", views.appeal_decide, name="appeal_decide"),
+    path("inspections/", views_inspections.inspection_list, name="inspections"),
+    path("inspections/new/", views_inspections.inspection_new, name="inspection_new"),
+    path("inspections/<int:pk>/", views_inspections.inspection_detail, name="inspection_detail"),
+    path("inspections/<int:pk>/complete/", views_inspections.inspection_complete, name="inspection_complete"),
+    path("inspections/items/<int:pk>/record/", views_inspections.inspection_record, name="inspection_record"),
     path("reports/", views.reports, name="reports"),
     path("ledger/", views.ledger, name="ledger"),
     path("ledger/close/", views.ledger_close, name="ledger_close"),

@@ -1,5 +1,11 @@
 """差错考核: leads (差错线索) and the errors they become, appeals, and the 绩效扣罚台账 (ledger)."""
 
+from zeroerror.errors.models.inspections import (  # noqa: F401
+    Inspection,
+    InspectionItem,
+    InspectionStatus,
+    ItemResult,
+)
 from zeroerror.errors.models.leads import (  # noqa: F401
     Appeal,
     AppealDecision,

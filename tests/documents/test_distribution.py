@@ -148,5 +148,7 @@ def test_a_document_for_reading_goes_round_its_readers_and_is_finished_by_the_la
     actions.do_mark_read(doc, actor=docs.medhead.user)
     doc.refresh_from_db()
     assert doc.status == "done" and doc.result == "阅知件，传阅完毕"
-    assert not TrackedItem.objects.for_source(doc).active().exists()
+    left = TrackedItem.objects.for_source(doc).active().get()  # only the office's 归档 is left
+    assert left.title.startswith("归档：") and left.owner == docs.alice
     assert actions.do_archive_incoming(doc, actor=docs.alice.user).status == "archived"
+    assert not TrackedItem.objects.for_source(doc).active().exists()

@@ -132,6 +132,8 @@ class RouteForm(forms.Form):
 class ReceiveForm(forms.Form):
     sender = forms.CharField(label="来文机关", max_length=100)
     received_count = forms.IntegerField(label="件数", min_value=1, initial=1)
+    urgency = forms.ChoiceField(label="紧急程度", choices=Urgency.choices(), initial=Urgency.NORMAL, required=False,
+                                help_text="按来文标注；登记时可更正")
 
 
 class RegisterForm(forms.Form):

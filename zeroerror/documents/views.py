@@ -330,7 +330,8 @@ def incoming_detail(request: HttpRequest, pk: int) -> HttpResponse:
     step_forms = _forms_for(INCOMING_STEPS, person, doc)
     for key, _step, form in step_forms:
         if key == "register":
-            form.initial = {"sender": doc.sender, "received_on": timezone.localtime(doc.received_at).date()}
+            form.initial = {"sender": doc.sender, "received_on": timezone.localtime(doc.received_at).date(),
+                            "urgency": doc.urgency}
         if key == "assign" and doc.main_department_id:
             form.initial = {"main_department": doc.main_department_id}
     return render(request, "documents/incoming_detail.html", {

@@ -15,9 +15,11 @@ from zeroerror.documents.actions.common import (
     _event,
     _lock_in,
     _not_closed_out,
+    _office_clerk,
     _person,
     _refuse_unless,
     _track,
+    _track_archiving,
     _visible_or_refuse,
     label,
     put_on_route,
@@ -77,6 +79,7 @@ def do_mark_read(doc: IncomingDocument, *, comment: str = "", actor) -> Circulat
         doc.status, doc.done_at, doc.result = IncomingStatus.DONE, timezone.now(), "阅知件，传阅完毕"
         doc.save(update_fields=["status", "done_at", "result"])
         _event(doc, "办结", None, "阅知件，传阅完毕")
+        _track_archiving(doc, _office_clerk(doc), actor=actor)
         record("documents.incoming.complete", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
                changes={"status": [IncomingStatus.READING, doc.status], "result": doc.result})
     return circulation

@@ -15,8 +15,16 @@ from django.urls import reverse
 from zeroerror.documents import access
 from zeroerror.documents.docnumber import Classification, DocumentKind, SecrecyLevel, Urgency
 from zeroerror.documents.models import FlowEvent, IncomingDocument, OutgoingDocument, RouteEntry
-from zeroerror.documents.timelimits import DEFAULT_TABLE, TimeLimitError, TimeLimitTable, time_limit
+from zeroerror.documents.timelimits import (
+    DEFAULT_TABLE,
+    IncomingStep,
+    OutgoingStep,
+    TimeLimitError,
+    TimeLimitTable,
+    time_limit,
+)
 from zeroerror.org.models import Person
+from zeroerror.org.roles import Role
 from zeroerror.tracking.actions import close_tracked_item, create_tracked_item
 from zeroerror.tracking.models import TrackedItem
 from zeroerror.tracking.notify import notify
@@ -93,7 +101,7 @@ def label(doc) -> str:
     """How a document is named outside its own page: a classified one by its 密级 and number only, so that tracked
     items, notifications and leads seen off the route say nothing of it (clause 一(一)3)."""
     if not doc.is_classified:
-        return doc.title
+        return doc.title or f"{doc.sender}来文（#{doc.pk}）"  # a 收文 before 登记 has no 标题 yet
     kind = "发文" if isinstance(doc, OutgoingDocument) else "收文"
     return f"{SecrecyLevel(doc.secrecy_level).label}{kind}（#{doc.pk}）"
 
@@ -114,6 +122,23 @@ def _track(doc, step, owner: Person, title: str, *, actor, due_at: datetime | No
         detail="" if doc.is_classified else detail, source=doc, source_label=label(doc)[:200],
         source_url=detail_url(doc), actor=actor,
     )
+
+
+def _office_clerk(doc: IncomingDocument) -> Person | None:
+    """Who owns a 收文's clerical steps (登记, 初审, 归档): the office clerk who signed for it, or — if they
+    have left the office — the 办公室主任."""
+    clerk = doc.registrar
+    if clerk is not None and clerk.active and access.is_office(clerk):
+        return clerk
+    return _first_with_role(doc.unit_id, Role.OFFICE_DIRECTOR)
+
+
+def _track_archiving(doc, owner: Person | None, *, actor) -> None:
+    """归档 (clause 一(一)4): after 办结 of a 收文 or 分发 of a 发文, the office files it within the time limit."""
+    if owner is None:
+        return
+    step = OutgoingStep.ARCHIVE if isinstance(doc, OutgoingDocument) else IncomingStep.ARCHIVE
+    _track(doc, step, owner, f"归档：{label(doc)}", actor=actor)
 
 
 def _close_items_of(doc, owner: Person, note: str, *, actor) -> None:

@@ -24,10 +24,12 @@ from zeroerror.documents.actions.common import (
     _first_with_role,
     _lock_in,
     _not_closed_out,
+    _office_clerk,
     _person,
     _refuse_unless,
     _set_expiry,
     _track,
+    _track_archiving,
     _visible_or_refuse,
     label,
     notify_about,
@@ -47,8 +49,9 @@ def _normalise_sender(sender: str) -> str:
 
 @transaction.atomic(durable=True)
 def do_receive_incoming(*, sender: str, received_count: int = 1, received_at: datetime | None = None,
-                        actor) -> IncomingDocument:
-    """签收: count the items and record the time of receipt."""
+                        urgency: str = Urgency.NORMAL, actor) -> IncomingDocument:
+    """签收: count the items and record the time of receipt (and the 紧急程度 marked on it, which 登记 may correct).
+    The clerk's 登记 is tracked from the time of receipt (clause 一(一)4)."""
     person = _person(actor)
     _refuse_unless(access.can_receive(person), "只有办公室人员可以签收公文。")
     sender = _normalise_sender(sender)
@@ -59,11 +62,18 @@ def do_receive_incoming(*, sender: str, received_count: int = 1, received_at: da
         problems.append("签收件数至少为1")
     if received_at is not None and received_at > timezone.now():
         problems.append("签收时间不能晚于当前时间")
+    try:
+        urgency = Urgency(urgency or Urgency.NORMAL)
+    except ValueError:
+        problems.append("紧急程度无效")
     if problems:
         raise ValidationError(problems)
     doc = IncomingDocument.objects.create(unit=person.unit, sender=sender, received_count=received_count,
-                                          received_at=received_at or timezone.now(), registrar=person)
+                                          received_at=received_at or timezone.now(), registrar=person,
+                                          urgency=urgency)
     put_on_route(doc, person, "签收")
+    _track(doc, IncomingStep.REGISTER, person, f"登记：{label(doc)}", actor=actor,
+           due_at=_deadline(doc, IncomingStep.REGISTER, doc.received_at))
     _event(doc, "签收", person, f"{sender}来文{received_count}件")
     record("documents.incoming.receive", actor=actor, kind=AuditKind.CREATE, obj=doc,
            changes={"sender": sender, "received_count": received_count})
@@ -137,6 +147,10 @@ def do_register_incoming(doc: IncomingDocument, *, sender: str | None = None, do
     for name, data in scans:
         attach(doc, name, data, purpose="扫描件", actor=actor)
     put_on_route(doc, person, "登记")
+    close_items_for_source(doc, "已登记", actor=actor)
+    clerk = _office_clerk(doc)
+    if clerk is not None:
+        _track(doc, IncomingStep.REVIEW, clerk, f"初审：{label(doc)}", actor=actor)
     _event(doc, "登记", person, f"{sender} {number}《{doc.title}》{doc.copies}份{doc.pages}页"
            + (f"，{doc.classification_text}" if level else ""))
     record("documents.incoming.register", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
@@ -156,7 +170,9 @@ def do_review_incoming(doc: IncomingDocument, *, ours: bool, reason: str = "", t
     _refuse_unless(doc.status == IncomingStatus.REGISTERED, f"登记后才能初审（当前：{doc.get_status_display()}）。")
     _refuse_unless(access.is_office(person), "只有办公室人员可以初审收文。")
     reason, transfer_to = reason.strip(), transfer_to.strip()
+    _refuse_unless(ours or bool(reason), "不属于本单位办理的文件，请填写退回或转办理由。")
     doc.reviewed_by, doc.reviewed_at = person, timezone.now()
+    close_items_for_source(doc, "已初审", actor=actor)
     if ours:
         doc.status = IncomingStatus.ACCEPTED
         director = _first_with_role(doc.unit_id, Role.OFFICE_DIRECTOR)
@@ -165,7 +181,6 @@ def do_review_incoming(doc: IncomingDocument, *, ours: bool, reason: str = "", t
             _track(doc, IncomingStep.PROPOSE, director, f"拟办：{label(doc)}", actor=actor)
         text = "属本单位办理，送办公室主任拟办" + (f"。{reason}" if reason else "")
     else:
-        _refuse_unless(bool(reason), "不属于本单位办理的文件，请填写退回或转办理由。")
         doc.review_reason, doc.transferred_to = reason, transfer_to
         doc.status = IncomingStatus.TRANSFERRED if transfer_to else IncomingStatus.RETURNED
         text = (f"转{transfer_to}：{reason}" if transfer_to else f"退回{doc.sender}：{reason}") + "（不列入办理程序）"
@@ -293,6 +308,10 @@ def do_assign_incoming(doc: IncomingDocument, *, main_department: Department, ha
     instructions = "；".join(f"{i.leader.name}：{i.text}" for i in doc.instructions.select_related("leader"))
     _track(doc, IncomingStep.HANDLE, handler, f"承办：{label(doc)}", actor=actor, due_at=due_at, clause=clause,
            detail=instructions)
+    if doc.kind_enum is not None and doc.kind_enum.expects_reply:
+        # 答复 to the sending organ: its own limit, counted from the end of 承办 (recorded at 办结)
+        _track(doc, IncomingStep.REPLY, handler, f"答复：{label(doc)}", actor=actor,
+               due_at=_deadline(doc, IncomingStep.REPLY, due_at), detail=f"须答复{doc.sender}")
     _event(doc, "交办承办", person, f"主办：{main_department.name}（{handler.name}）"
            + (f"；协办：{'、'.join(d.name for d in co_departments)}" if co_departments else "")
            + ("；按领导批示时限办理" if clause == CLAUSE_INSTRUCTION else ""))
@@ -305,8 +324,8 @@ def do_assign_incoming(doc: IncomingDocument, *, main_department: Department, ha
 
 @transaction.atomic(durable=True)
 def do_complete_incoming(doc: IncomingDocument, *, result: str, reply: str = "", actor) -> IncomingDocument:
-    """办结 (and 答复): the outcome is recorded and the tracked items are closed; a 请示 or 函 must have been
-    answered to the sending organ."""
+    """办结 (and 答复): the outcome is recorded and the tracked items (承办, 答复) are closed; a 请示 or 函 must
+    have been answered to the sending organ. The office's 归档 is tracked from here (clause 一(一)4)."""
     person = _person(actor)
     doc = _lock_in(doc)
     _visible_or_refuse(doc, person)
@@ -320,6 +339,7 @@ def do_complete_incoming(doc: IncomingDocument, *, result: str, reply: str = "",
     doc.result, doc.reply, doc.done_at, doc.status = result, reply, timezone.now(), IncomingStatus.DONE
     doc.save(update_fields=["result", "reply", "done_at", "status"])
     close_items_for_source(doc, result, actor=actor)
+    _track_archiving(doc, _office_clerk(doc), actor=actor)
     notify_about(doc, [doc.proposed_by, *doc.leaders.all()], f"已办结：{label(doc)}", result)
     _event(doc, "办结", person, result + (f"；答复：{reply}" if reply else ""))
     record("documents.incoming.complete", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
@@ -336,6 +356,7 @@ def do_archive_incoming(doc: IncomingDocument, *, actor) -> IncomingDocument:
     _refuse_unless(access.can_archive_incoming(person, doc), f"办结后才能由办公室归档（当前：{doc.get_status_display()}）。")
     doc.status, doc.archived_at = IncomingStatus.ARCHIVED, timezone.now()
     doc.save(update_fields=["status", "archived_at"])
+    close_items_for_source(doc, "已归档", actor=actor)
     _event(doc, "归档", person)
     record("documents.incoming.archive", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
            changes={"status": [IncomingStatus.DONE, doc.status]})

@@ -20,6 +20,7 @@ from zeroerror.documents.actions.common import (
     _person,
     _refuse_unless,
     _track,
+    _track_archiving,
     _visible_or_refuse,
     detail_url,
     label,
@@ -114,6 +115,7 @@ def do_distribute_outgoing(doc: OutgoingDocument, *, recipients: Sequence[str] |
     doc.status, doc.distributed_at = OutgoingStatus.DISTRIBUTED, now
     doc.save(update_fields=["status", "distributed_at"])
     close_items_for_source(doc, "已分发", actor=actor)
+    _track_archiving(doc, person, actor=actor)
     late = now > due_at
     _event(doc, "分发", person, "分发至：" + "、".join(listed) + ("（迟发）" if late else "")
            + (f"。{note.strip()}" if note.strip() else ""))

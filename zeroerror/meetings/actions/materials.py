@@ -17,11 +17,12 @@ from zeroerror.meetings.models import Handout, Invitation, Material, Meeting, Me
 def _proofread_material(data: bytes, kind: str) -> tuple[bool, list[dict]]:
     if kind != "docx":
         return False, []
-    from zeroerror.proofread.engine import PUBLICATION, DocxError, proofread_docx
+    from zeroerror.proofread import service
+    from zeroerror.proofread.engine import PUBLICATION
 
     try:
-        result = proofread_docx(data, PUBLICATION)
-    except DocxError:
+        result = service.check_docx(data, profile=PUBLICATION)
+    except ValidationError:
         return False, []
     return True, [{"text": f.text, "suggestion": f.suggestion, "message": f.message, "severity": f.severity}
                   for f in result.findings]

@@ -74,10 +74,12 @@ def do_report_breach(meeting: Meeting, *, kind: str, person: Person | None, desc
 
 
 def proofread_findings(text: str) -> list[dict]:
-    from zeroerror.proofread.engine import PUBLICATION, proofread_text
+    """Banners and news are shown in public: the publication profile, with the unit's sensitive terms."""
+    from zeroerror.proofread import service
+    from zeroerror.proofread.engine import PUBLICATION
 
     return [{"text": f.text, "suggestion": f.suggestion, "message": f.message, "severity": f.severity}
-            for f in proofread_text(text, PUBLICATION)]
+            for f in service.check(text, profile=PUBLICATION)]
 
 
 def _has_errors(findings: list[dict]) -> bool:

@@ -147,3 +147,17 @@ def test_describe_explains_a_refusal_in_chinese(db):
     text = service.describe(findings, limit=2)
     assert text.startswith("校对发现 7 处错误未处理：第 3 字起“迫不急待”（建议改为“迫不及待”）；")
     assert "等 7 处" in text and "确认无误" in text
+
+
+def test_proofreading_sessions_are_audited_without_the_draft_text(org):
+    from zeroerror.audit.models import AuditRecord
+    from zeroerror.proofread.actions import do_accept_suggestion, do_start_proofread_session
+    from zeroerror.proofread.engine import proofread_text
+
+    session = do_start_proofread_session("大家迫不急待地投入工作。", "document", actor=org.alice.user)
+    finding = next(f for f in proofread_text(session.text, "document") if f.suggestion == "迫不及待")
+    do_accept_suggestion(session, finding, actor=org.alice.user)
+    actions = list(AuditRecord.objects.filter(object_type="proofread.proofreadsession").values_list("action", flat=True))
+    assert actions == ["proofread.session.create", "proofread.session.accept"]
+    created = AuditRecord.objects.get(action="proofread.session.create")
+    assert "投入工作" not in created.object_repr + str(created.changes)

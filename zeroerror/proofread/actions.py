@@ -1,8 +1,8 @@
 """Write paths of 校对.
 
-A waiver ("确认无误") is an accountable decision and is audited in its own transaction. Checking a text is a read:
-the scratch sessions of the 校对 page (created, revised, a suggestion accepted) hold only the person's own draft
-text and are not audited.
+A waiver ("确认无误") is an accountable decision and is audited in its own transaction. The scratch sessions of the
+校对 page (created, revised, a suggestion accepted) are audited too, recording the size and profile of the text but
+not the draft text itself.
 """
 
 from __future__ import annotations
@@ -82,17 +82,20 @@ def do_waive_finding(owner: models.Model, finding: Finding, reason: str, *, acto
     return waive_finding(owner, finding, reason, actor=actor)
 
 
-# Sessions of the 校对 page (not audited: see the module docstring) --------------------------------------------------
+# Sessions of the 校对 page --------------------------------------------------
 
 @transaction.atomic(durable=True)
 def do_start_proofread_session(text: str, profile: str, *, source_name: str = "",
                                layout_findings: Iterable[Finding] = (), actor) -> ProofreadSession:
     text, profile = _clean(text, profile)
     now = timezone.now()
-    return ProofreadSession.objects.create(
+    session = ProofreadSession.objects.create(
         person=_person(actor), profile=profile, text=text, source_name=source_name[:200],
         layout_findings=[f.to_dict() for f in layout_findings], created_at=now, updated_at=now,
     )
+    record("proofread.session.create", actor=actor, object_repr=f"校对记录 #{session.pk}", kind=AuditKind.CREATE, obj=session,
+           changes={"profile": profile, "chars": len(text), "source": session.source_name})
+    return session
 
 
 def _lock(session: ProofreadSession) -> ProofreadSession:
@@ -108,6 +111,8 @@ def do_revise_proofread_session(session: ProofreadSession, text: str, profile: s
         raise ValidationError("只能修改本人的校对记录。")
     session.text, session.profile, session.updated_at = text, profile, timezone.now()
     session.save(update_fields=["text", "profile", "updated_at"])
+    record("proofread.session.revise", actor=actor, object_repr=f"校对记录 #{session.pk}", kind=AuditKind.CHANGE, obj=session,
+           changes={"profile": profile, "chars": len(text)})
     return session
 
 
@@ -122,4 +127,6 @@ def do_accept_suggestion(session: ProofreadSession, finding: Finding, *, actor) 
     session.text = apply_suggestion(session.text, finding)
     session.updated_at = timezone.now()
     session.save(update_fields=["text", "updated_at"])
+    record("proofread.session.accept", actor=actor, object_repr=f"校对记录 #{session.pk}", kind=AuditKind.CHANGE, obj=session,
+           changes={"rule": finding.rule, "text": finding.text, "suggestion": finding.suggestion})
     return session

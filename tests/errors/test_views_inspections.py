@@ -146,3 +146,16 @@ def test_the_list_page_query_count_is_constant_as_inspections_grow(team, login, 
     assert len(response.context["page"].object_list) == 6
     html = response.content.decode()
     assert "公文处理、一(二) 会务工作" in html and "21/21" in html
+
+
+def test_the_person_named_sees_the_finding_without_a_dead_link_to_the_checklist(team, login, start):
+    inspection = start()
+    items = list(inspection.items.with_related())
+    for it in items[1:]:
+        actions.do_record_inspection_item(it, "pass", "", None, None, actor=team.inspector.user)
+    actions.do_record_inspection_item(items[0], "fail", "收文未登记来文机关", team.bob, None, actor=team.inspector.user)
+    actions.do_complete_inspection(inspection, actor=team.inspector.user)
+    lead = Lead.objects.get()
+    html = login(team.bob).get(f"/errors/{lead.pk}/").content.decode()
+    assert lead.source_label in html and f'href="{url(inspection)}"' not in html
+    assert login(team.bob).get(url(inspection)).status_code == 404

@@ -29,7 +29,7 @@ from zeroerror.errors.forms import (
     SeverityForm,
 )
 from zeroerror.errors.ledger import month_of
-from zeroerror.errors.models import Appeal, LedgerEntry, LedgerMonth, PendingDeduction
+from zeroerror.errors.models import Appeal, Channel, LedgerEntry, LedgerMonth, PendingDeduction
 from zeroerror.errors.reports import award_eligibility, year_report
 from zeroerror.org.models import Person
 
@@ -60,6 +60,8 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "title": f"差错线索 #{lead.pk}", "lead": lead, "events": lead.events.select_related("actor"),
         "attachments": Attachment.objects.for_owner(lead), "appeals": appeals,
         "show_reporter": access.can_see_reporter(person, lead),
+        # an inspection's checklist is the verifiers' working paper: others see the finding, not a dead link
+        "source_link": "" if lead.channel == Channel.INSPECTION and not access.can_inspect(person) else lead.source_url,
         "entries": LedgerEntry.objects.active().filter(error=lead).select_related("person"),
         "measures": lead.measures.active().select_related("person", "tracked_item"),
         "can_verify": access.can_verify(person, lead), "can_appeal": access.can_appeal(person, lead),

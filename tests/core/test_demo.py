@@ -22,6 +22,14 @@ def test_it_builds_a_realistic_unit_with_every_role_filled_once(db, capsys, sett
     assert Person.objects.get(user__username="liuyang").user.check_password(password)
     assert (tmp_path / "demo-accounts.txt").exists()
 
+    # the system administrator reaches the configuration tables, and is not a superuser (三员分立)
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(is_superuser=True).exists()
+    admin = get_user_model().objects.get(username="yuangang")
+    assert admin.is_staff and admin.has_perm("workdays.change_calendaroverride")
+    assert not admin.has_perm("auth.change_user")
+
     call_command("demo")
     assert "已存在" in capsys.readouterr().out
     assert Person.objects.count() <= 45

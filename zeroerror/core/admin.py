@@ -1,12 +1,29 @@
 """Django admin for system administrators: configuration tables only. Every save is audited."""
 
+import types
+
 from django.contrib import admin
 from django.forms.models import model_to_dict
 
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import jsonable, record
 from zeroerror.org.models import Department, Unit
+from zeroerror.org.roles import Role
 from zeroerror.workdays.models import CalendarOverride
+
+
+def _admin_has_permission(self, request) -> bool:
+    """Only an active 系统管理员 (or a break-glass superuser made with createsuperuser) reaches the admin."""
+    user = request.user
+    if not (user.is_active and user.is_staff):
+        return False
+    if user.is_superuser:
+        return True
+    person = getattr(user, "person", None)
+    return person is not None and person.active and person.has_role(Role.SYSTEM_ADMIN)
+
+
+admin.site.has_permission = types.MethodType(_admin_has_permission, admin.site)
 
 
 class AuditedAdmin(admin.ModelAdmin):

@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record, snapshot
+from zeroerror.org.admin_access import sync_admin_access
 from zeroerror.org.models import Department, LeaderCharge, Person, RoleAssignment, Unit, today
 from zeroerror.org.roles import ADMIN_ROLES, Role
 
@@ -86,6 +87,8 @@ def _assign(person: Person, role: str, department: Department | None, started_on
     record("org.role.assign", actor=actor, kind=AuditKind.PERMISSION, obj=assignment,
            changes={"person": person.pk, "role": role, "department": department.pk if department else None,
                     "started_on": started_on})
+    if role == Role.SYSTEM_ADMIN:
+        sync_admin_access(person)
     return assignment
 
 
@@ -109,6 +112,8 @@ def do_end_role(assignment: RoleAssignment, *, ended_on: date | None = None, act
     assignment.save(update_fields=["ended_on"])
     record("org.role.end", actor=actor, kind=AuditKind.PERMISSION, obj=assignment,
            changes={"ended_on": [None, ended_on]})
+    if assignment.role == Role.SYSTEM_ADMIN:
+        sync_admin_access(assignment.person)
     return assignment
 
 

@@ -7,7 +7,6 @@ import string
 from datetime import date
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from zeroerror.core.demo import register_demo_step
@@ -108,8 +107,6 @@ def build_org(say) -> None:
                 rank=rank, phone=f"139{rank:08d}", email=f"{username}@qcxrmyy.example", password=password,
                 roles=roles, started_on=START, actor=None,
             )
-        # The system administrator reaches the configuration tables in the Django admin.
-        get_user_model().objects.filter(username="yuangang").update(is_staff=True, is_superuser=True)
     people = {p.user.username: p for p in Person.objects.select_related("user")}
     for leader, names in CHARGES.items():
         for name in names:

@@ -28,6 +28,7 @@ from zeroerror.meetings.seating import (
     podium_order,
     proofread_names,
     proofread_plan,
+    rearrange,
     swap,
     unit_sequence,
 )
@@ -354,3 +355,101 @@ def test_proofread_plan_checks_every_printed_name():
     plan = arrange(people, Hall(rows=1, cols=2), audience=LIST)
     assert proofread_plan(plan, ["张伟", "李健"]) == []
     assert [f.suggestion for f in proofread_plan(plan, ["张伟", "李建"])] == ["李建"]
+
+
+# ---------------------------------------------------------------- rearrange: regeneration keeping manual adjustments
+
+
+def _rearrange_people(extra=()):
+    people = [Attendee("A", "甲一", "院领导", rank=1), Attendee("B", "乙二", "院领导", rank=2),
+              Attendee("C", "丙三", "院领导", rank=3)]
+    people += [Attendee(f"x{i}", f"科员{i}", "办公室") for i in range(3)]
+    people += [Attendee(f"y{i}", f"医生{i}", "医务科") for i in range(3)]
+    return people + list(extra)
+
+
+REARRANGE_HALL = Hall(rows=3, cols=4)
+BY_LIST = AudienceSettings(unit_list=("办公室", "医务科", "信息科"))
+
+
+def _seats(plan):
+    return {p.key: p.seat for p in plan.placements}
+
+
+@pytest.mark.clause("一(二)7", "一(二)9")
+def test_rearrange_keeps_manual_adjustments_and_frees_the_seats_of_leavers():
+    people = _rearrange_people()
+    plan = arrange(people, REARRANGE_HALL, audience=BY_LIST)
+    adjusted = swap(plan.placements, "A", "y2")  # No.1 to the hall by hand, a doctor to the podium centre
+    adjusted = move(adjusted, "x0", SeatRef(HALL, 3, 4))
+    previous = arrange(people, REARRANGE_HALL, audience=BY_LIST)
+    previous.podium_rows = [[p for p in adjusted if p.seat.area == PODIUM]]
+    previous.hall_placements = [p for p in adjusted if p.seat.area == HALL]
+    remaining = [a for a in people if a.key != "x1"]
+    again = rearrange(previous, remaining, REARRANGE_HALL, audience=BY_LIST)
+    before = _seats(previous)
+    del before["x1"]
+    assert _seats(again) == before
+    assert check_placements(again.placements, remaining, REARRANGE_HALL) == []
+    assert [p.order for row in again.podium_rows for p in row] == [3, None, 2]  # y2 sits in No.1's place
+    assert next(p for p in again.hall_placements if p.key == "A").order == 1
+
+
+@pytest.mark.clause("一(二)7")
+def test_rearrange_seats_a_newcomer_by_unit_in_a_free_seat():
+    people = _rearrange_people()
+    previous = arrange(people, REARRANGE_HALL, audience=BY_LIST)
+    gap = previous.seat_of("y1")
+    remaining = [a for a in people if a.key != "y1"]
+    step = rearrange(previous, remaining, REARRANGE_HALL, audience=BY_LIST)
+    newcomer = Attendee("y9", "新医生", "医务科")
+    again = rearrange(step, [*remaining, newcomer], REARRANGE_HALL, audience=BY_LIST)
+    assert again.seat_of("y9") == gap
+    stranger = Attendee("z1", "信息员", "信息科")
+    last = rearrange(again, [*remaining, newcomer, stranger], REARRANGE_HALL, audience=BY_LIST)
+    assert last.seat_of("z1") == SeatRef(HALL, 2, 3)  # right after 医务科, the unit before it in the list
+    assert check_placements(last.placements, [*remaining, newcomer, stranger], REARRANGE_HALL) == []
+    assert last.warnings == []
+
+
+@pytest.mark.clause("一(二)7")
+def test_rearrange_reports_a_podium_order_change_instead_of_reshuffling():
+    people = _rearrange_people()
+    previous = arrange(people, REARRANGE_HALL, audience=BY_LIST)  # podium 3 1 2: 丙三 甲一 乙二
+    appended = rearrange(previous, [*people, Attendee("D", "丁四", "院领导", rank=4)], REARRANGE_HALL,
+                         audience=BY_LIST)
+    assert appended.seat_of("D") == SeatRef(PODIUM, 1, 4) and appended.warnings == []
+    top = Attendee("Z", "赵零", "院领导", rank=0)
+    again = rearrange(previous, [*people, top], REARRANGE_HALL, audience=BY_LIST)
+    kept = _seats(again)
+    assert kept.pop("Z") == SeatRef(PODIUM, 1, 4)
+    assert kept == _seats(previous)
+    assert len(again.warnings) == 1 and "礼宾次序" in again.warnings[0]
+    assert "乙二、赵零、甲一、丙三" in again.warnings[0]  # what a fresh arrangement would give
+    with_gap = rearrange(previous, [a for a in people if a.key != "A"], REARRANGE_HALL, audience=BY_LIST)
+    assert [p.seat.col for p in with_gap.podium_rows[0]] == [1, 3]
+    assert "空出主席台第1排第2座（原甲一）" in with_gap.warnings[0]
+
+
+@pytest.mark.clause("一(二)7")
+def test_rearrange_respects_the_podium_row_size_and_fills_a_vacated_seat_first():
+    people = _rearrange_people()
+    settings = PodiumSettings(row_sizes=(3,))
+    previous = arrange(people, REARRANGE_HALL, podium=settings, audience=BY_LIST)
+    fourth = Attendee("D", "丁四", "院领导", rank=4)
+    more = rearrange(previous, [*people, fourth], REARRANGE_HALL, podium=settings, audience=BY_LIST)
+    assert more.seat_of("D") == SeatRef(PODIUM, 2, 1)  # the front row is full
+    without_b = [a for a in people if a.key != "B"]
+    step = rearrange(previous, without_b, REARRANGE_HALL, podium=settings, audience=BY_LIST)
+    late = Attendee("E", "戊五", "院领导", rank=0)
+    again = rearrange(step, [*without_b, late], REARRANGE_HALL, podium=settings, audience=BY_LIST)
+    assert again.seat_of("E") == SeatRef(PODIUM, 1, 3)  # 乙二's seat, free in the front row
+    assert check_placements(again.placements, [*without_b, late], REARRANGE_HALL) == []
+
+
+def test_rearrange_needs_a_free_seat():
+    people = _rearrange_people()
+    small = Hall(rows=2, cols=3)
+    previous = arrange(people, small)
+    with pytest.raises(SeatingError, match="会场座位不足"):
+        rearrange(previous, [*people, Attendee("n", "新人", "办公室")], small)

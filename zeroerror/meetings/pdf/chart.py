@@ -63,6 +63,11 @@ def _name_in_box(c: Canvas, name: str, x: float, y: float, w: float, h: float, c
     draw_text(c, x + w / 2, y + h / 2 - size * _MID, name, size, bold=bold, align="centre")
 
 
+def _row_width(row) -> int:
+    """Seats in a podium row: its last occupied column (earlier columns may have been left free)."""
+    return max((p.seat.col for p in row), default=0)
+
+
 def _grey(c: Canvas, level: float = 0.35) -> None:
     c.setFillColorRGB(level, level, level)
 
@@ -155,16 +160,20 @@ class _Chart:
         y = top - 14 * s
         for row in reversed(rows):  # back row at the top, front row nearest the hall
             y -= box_h + gap
-            width = len(row) * box_w + (len(row) - 1) * gap
-            x = self.page_w / 2 - width / 2
+            seats = _row_width(row)  # a seat left free when someone no longer attends is drawn empty
+            width = seats * box_w + (seats - 1) * gap
+            left = self.page_w / 2 - width / 2
+            for col in range(1, seats + 1):
+                if not any(p.seat.col == col for p in row):
+                    _box(c, left + (col - 1) * (box_w + gap), y, box_w, box_h, dashed=True)
             for p in row:
+                x = left + (p.seat.col - 1) * (box_w + gap)
                 _box(c, x, y, box_w, box_h, fill=(1, 1, 1))
                 c.setFillColorRGB(0, 0, 0)
                 _name_in_box(c, p.name, x, y - 1.5 * s, box_w, box_h * 0.8, 13 * s, bold=True)
                 tag = "主持" if p.host else (str(p.order) if p.order else "")
                 _grey(c, 0.4)
                 draw_text(c, x + box_w / 2, y + box_h - 7 * s, tag, 6 * s, align="centre")
-                x += box_w + gap
         if lectern in ("front", "front_right"):
             lw, lh = box_w * 1.1, box_h * 0.8
             if lectern == "front":
@@ -256,7 +265,7 @@ class _Chart:
         lines = self.legend_lines()
         legend_top = MARGIN + 14 * s + len(lines) * 13 * s
         rows = max(len(self.plan.podium_rows), 1)
-        widest = max((len(r) for r in self.plan.podium_rows), default=1)
+        widest = max((_row_width(r) for r in self.plan.podium_rows), default=1)
         box_w = min((self.page_w - 2 * MARGIN - 80 * s) / widest - 3 * s, 32 * mm * s)
         hall_rows = self.plan.hall.rows if self.plan.hall else 0
         room = top - legend_top

@@ -41,12 +41,18 @@ def meeting_seating(request: HttpRequest, pk: int) -> HttpResponse:
         used_rows = max((p["row"] for p in arrangement.hall["placements"]), default=0)
         hall_grid = [[cells.get((r, c)) for c in range(1, arrangement.hall["cols"] + 1)]
                      for r in range(1, used_rows + 1)]
+    podium_grid = []
+    if arrangement:
+        for row in arrangement.podium:
+            cells = {p["col"]: p for p in row}
+            podium_grid.append({"row": row[0]["row"] if row else len(podium_grid) + 1,
+                                "cells": [cells.get(c) for c in range(1, max(cells, default=0) + 1)]})
     people = []
     if arrangement:
         people = [p for row in arrangement.podium for p in row] + list(arrangement.hall.get("placements", []))
     return render(request, "meetings/seating.html", {
         "title": "座位表", "meeting": meeting, "arrangement": arrangement, "form": form, "manage": manage,
-        "hall_grid": hall_grid, "people": people,
+        "hall_grid": hall_grid, "podium_grid": podium_grid, "people": people,
     })
 
 

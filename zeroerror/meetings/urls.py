@@ -57,6 +57,7 @@ urlpatterns = [
     path("<int:pk>/banners/", publicity.enter_banner, name="banner"),
     path("<int:pk>/banners/<int:banner_pk>/approve/", publicity.approve_banner, name="banner_approve"),
     path("<int:pk>/banners/<int:banner_pk>/print/", publicity.print_banner, name="banner_print"),
+    path("<int:pk>/banners/<int:banner_pk>/proof.pdf", publicity.banner_proof, name="banner_proof"),
     path("<int:pk>/materials/", materials.materials, name="materials"),
     path("<int:pk>/materials/<int:material_pk>/handout/", materials.hand_out, name="handout"),
     path("<int:pk>/dossier.zip", dossier.dossier, name="dossier"),

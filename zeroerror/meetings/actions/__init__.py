@@ -47,6 +47,8 @@ from zeroerror.meetings.actions.notices import (
     remind_replies,
 )
 from zeroerror.meetings.actions.publicity import (
+    banner_proof,
+    banner_revision,
     do_approve_banner,
     do_approve_news,
     do_draft_news,
@@ -71,7 +73,7 @@ from zeroerror.meetings.actions.signin import do_record_signin, do_report_attend
 __all__ = [
     "FILE_PURPOSES", "MAX_OCCURRENCES", "MEETING_FIELDS", "NOTICE_LEAD_WORKDAYS", "PLAN_FIELDS", "REPLY_REMINDER_BEFORE",
     "ROOM_FIELDS", "SIGNIN_OPENS_BEFORE", "WITHDRAWN_FIELDS",
-    "copies_to_print", "notice_deadline", "notice_text", "occurrences", "plan_from", "proofread_findings",
+    "banner_proof", "banner_revision", "copies_to_print", "notice_deadline", "notice_text", "occurrences", "plan_from", "proofread_findings",
     "remind_replies", "seating_input", "signin_open", "snapshot_diff",
     "do_add_decision", "do_approve_banner", "do_approve_meeting", "do_approve_news", "do_attach_meeting_file",
     "do_cancel_meeting", "do_create_meeting", "do_create_room", "do_director_check_meeting", "do_draft_news",

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from zeroerror.audit.models import AuditKind
@@ -184,3 +185,26 @@ def do_print_banner(banner: Banner, *, actor) -> Banner:
     record("meetings.banner.print", actor=actor, kind=AuditKind.TRANSITION, obj=banner,
            changes={"status": [ReviewStatus.APPROVED, ReviewStatus.DONE]})
     return banner
+
+
+def banner_revision(banner: Banner) -> int:
+    """第N版: the banner's place among the texts entered for the same kind of banner of the meeting (a correction is
+    entered again as a new text)."""
+    earlier = Banner.objects.filter(meeting_id=banner.meeting_id, kind=banner.kind).filter(
+        Q(entered_at__lt=banner.entered_at) | Q(entered_at=banner.entered_at, pk__lt=banner.pk))
+    return earlier.count() + 1
+
+
+def banner_proof(banner: Banner) -> tuple[bytes, int]:
+    """The printable proof (PDF) of an approved banner and its revision number. Only an approved (or already
+    printed) banner is given out for printing; the caller records the download as an export."""
+    from zeroerror.meetings.pdf import BannerProof, banner_proof_pdf
+
+    if banner.status not in (ReviewStatus.APPROVED, ReviewStatus.DONE):
+        raise ValidationError("会标尚未审核，不能下载印制校样：须经办公室主任或副主任审核通过后方可印制。")
+    revision = banner_revision(banner)
+    approved = banner.approved_by
+    note = f"审核：{approved.name} {_local(banner.approved_at)}" if approved and banner.approved_at else ""
+    proof = BannerProof(text=banner.text, kind=banner.get_kind_display(), meeting=banner.meeting.title,
+                        version=revision, approved=True, note=note)
+    return banner_proof_pdf(proof), revision

@@ -126,6 +126,24 @@ def approve_banner(request: HttpRequest, pk: int, banner_pk: int) -> HttpRespons
     return redirect("meetings:publicity", meeting.pk)
 
 
+def banner_proof(request: HttpRequest, pk: int, banner_pk: int) -> HttpResponse:
+    """会标校样 (PDF) for printing: only for an approved banner; the download is recorded as an export."""
+    person = person_of(request)
+    meeting = access.get_meeting_or_404(request, pk)
+    if not (access.can_manage(person, meeting) or access.can_review(person)):
+        raise PermissionDenied("会标校样由会务人员下载印制。")
+    banner = access.get_banner_or_404(request, meeting, banner_pk)
+    try:
+        data, revision = actions.banner_proof(banner)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect("meetings:publicity", meeting.pk)
+    actions.do_record_export(meeting, f"banner-proof-{banner.pk}", version=revision, actor=request.user)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''banner-{meeting.pk}-{banner.pk}-v{revision}.pdf"
+    return response
+
+
 @require_POST
 def print_banner(request: HttpRequest, pk: int, banner_pk: int) -> HttpResponse:
     meeting = _managed(request, pk)

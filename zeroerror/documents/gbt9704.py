@@ -8,8 +8,8 @@ Pure Python (no Django)::
 :class:`OutgoingDocument` refuses a missing required element or a malformed one at construction
 (:class:`DocumentFormatError`, Chinese messages, one per fault).  The layout figures live in
 :mod:`zeroerror.documents.gbt9704_layout`; the OOXML writing in :mod:`zeroerror.documents.gbt9704_docx`.
-Only the 文件格式 (the general format, clause 7) is rendered; 信函格式, 命令(令)格式 and 纪要格式 (clause 10)
-are not.
+``format`` picks the layout: ``"document"`` the 文件格式 (clause 7), ``"letter"`` the 信函格式 (10.1) and
+``"minutes"`` the 纪要格式 (10.3); the 命令(令)格式 (10.2) is not rendered.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .docnumber import Classification, DocNumber, DocNumberError, DocumentKind, 
 from .gbt9704_layout import LAYOUT, Gbt9704Layout
 
 __all__ = [
+    "FORMATS",
     "DocumentFormatError",
     "OutgoingDocument",
     "format_date",
@@ -33,6 +34,7 @@ __all__ = [
     "split_heading",
 ]
 
+FORMATS = {"document": "文件格式", "letter": "信函格式", "minutes": "纪要格式"}  # GB/T 9704-2012 7, 10.1, 10.3
 _CLOSING_PUNCT = "。，、；：！？.,;:!?"
 _CN_NUM = "一二三四五六七八九十百零〇"
 _LEVELS = (
@@ -118,15 +120,17 @@ def _tuple(value) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class OutgoingDocument:
-    """The elements of 条例 第九条 for one outgoing document, in 文件格式.
+    """The elements of 条例 第九条 for one outgoing document, in one of the :data:`FORMATS`.
 
     ``doc_number`` and ``classification`` accept their text forms; ``upward`` (上行文) defaults to the
     文种's usual direction (请示, 报告).  ``sealed``: the document will carry a seal (7.3.5.1) — otherwise the
-    署名 and date are set as 7.3.5.2.
+    署名 and date are set as 7.3.5.2.  A 纪要 (``format="minutes"``) lists ``attendees`` (出席, required unless
+    ``attendees_required=False``), ``on_leave`` (请假) and ``observers`` (列席), needs no 署名 and may go without
+    a 发文字号; a 信函 (``format="letter"``) needs its 发文字号 and carries no 印发机关 or 印发日期.
     """
 
     agency_mark: str  # 发文机关标志, e.g. "××市卫生健康委员会文件"
-    doc_number: DocNumber | str  # 发文字号
+    doc_number: DocNumber | str | None  # 发文字号 (None only for a 纪要)
     title: str  # 标题; "\n" breaks it into lines (梯形/菱形 arrangement, 7.3.1)
     body: Sequence[str]  # 正文 paragraphs
     signature: str  # 发文机关署名
@@ -145,6 +149,11 @@ class OutgoingDocument:
     printing_date: datetime.date | None = None  # 印发日期
     sealed: bool = True
     mark_aliases: Sequence[str] = ()  # other names of the signing organ that its 标志 may use (规范化简称)
+    format: str = "document"  # one of FORMATS
+    attendees: Sequence[str] = ()  # 纪要: 出席 (units and names)
+    on_leave: Sequence[str] = ()  # 纪要: 请假
+    observers: Sequence[str] = ()  # 纪要: 列席
+    attendees_required: bool = True  # 纪要: False only when the caller has no 出席 list to give
     layout: Gbt9704Layout = field(default=LAYOUT, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -167,22 +176,26 @@ class OutgoingDocument:
                 setv(self, "classification", Classification.parse(self.classification) if self.classification else None)
             except ValueError as e:
                 problems.append(str(e))
-        for name in ("body", "signers", "attachments", "copy_to", "mark_aliases"):
+        for name in ("body", "signers", "attachments", "copy_to", "mark_aliases", "attendees", "on_leave",
+                     "observers"):
             setv(self, name, tuple(s.strip() for s in _tuple(getattr(self, name)) if s.strip()))
         for name in ("agency_mark", "title", "signature", "addressees", "note", "printing_office"):
             setv(self, name, (getattr(self, name) or "").strip())
         if self.upward is None:
             kind_direction = self.kind.usual_direction if isinstance(self.kind, DocumentKind) else None
             setv(self, "upward", kind_direction is not None and kind_direction.value == "upward")
+        if self.format not in FORMATS:
+            problems.append(f"版式“{self.format}”无效，应为{'、'.join(FORMATS)}之一")
         problems.extend(self._problems())
         if problems:
             raise DocumentFormatError(problems)
 
     def _problems(self) -> list[str]:
-        p = []
+        p = self._format_problems()
         if not self.agency_mark:
             p.append("缺少发文机关标志")
-        elif self.signature and (problem := letterhead_problem(self.agency_mark, self.signature, self.mark_aliases)):
+        elif self.format != "minutes" and self.signature and (
+                problem := letterhead_problem(self.agency_mark, self.signature, self.mark_aliases)):
             p.append(problem)
         if not self.title:
             p.append("缺少标题")
@@ -190,7 +203,7 @@ class OutgoingDocument:
             p.append(f"标题末尾不加标点（“{self.title[-1]}”）")
         if not self.body:
             p.append("缺少正文（公文首页必须显示正文）")
-        if not self.signature:
+        if not self.signature and self.format != "minutes":
             p.append("缺少发文机关署名")
         if not isinstance(self.date, datetime.date):
             p.append("缺少成文日期")
@@ -216,6 +229,26 @@ class OutgoingDocument:
             p.append(f"印发日期{format_date(self.printing_date)}早于成文日期{format_date(self.date)}")
         if (self.printing_office == "") != (self.printing_date is None):
             p.append("印发机关和印发日期应同时标注")
+        return p
+
+    def _format_problems(self) -> list[str]:
+        """What 10.1 and 10.3 add: a 信函 has a 字号, a plain-name 标志 and no 印发 line; a 纪要 its 标志 and 出席."""
+        p = []
+        if self.doc_number is None and self.format != "minutes":
+            p.append("信函格式应当标注发文字号" if self.format == "letter" else "缺少发文字号")
+        if self.format == "letter":
+            if self.agency_mark.endswith("文件"):
+                p.append(f"信函格式的发文机关标志用机关全称或规范化简称，不加“文件”（“{self.agency_mark}”）")
+            if self.printing_office or self.printing_date is not None:
+                p.append("信函格式不标注印发机关和印发日期")
+        elif self.format == "minutes":
+            suffix = self.layout.minutes_mark_suffix
+            if self.agency_mark and not self.agency_mark.endswith(suffix):
+                p.append(f"纪要标志应为“××××{suffix}”，不能是“{self.agency_mark}”")
+            if self.attendees_required and not self.attendees:
+                p.append("纪要应当标注出席人员名单")
+        if self.format != "minutes" and (self.attendees or self.on_leave or self.observers):
+            p.append("出席、请假、列席人员名单只用于纪要格式")
         return p
 
     # display forms ----------------------------------------------------------------------------------
@@ -245,13 +278,20 @@ class OutgoingDocument:
         return "抄送：" + "，".join(self.copy_to) + "。" if self.copy_to else ""
 
     @property
+    def attendance(self) -> list[tuple[str, str]]:
+        """纪要 (10.3): (label, names) for 出席, 请假, 列席 in that order, each only when given."""
+        sep = self.layout.minutes_name_separator
+        groups = (("出席", self.attendees), ("请假", self.on_leave), ("列席", self.observers))
+        return [(label, sep.join(names)) for label, names in groups if names]
+
+    @property
     def signer_lines(self) -> list[list[str]]:
         n = self.layout.signers_per_line
         return [list(self.signers[i : i + n]) for i in range(0, len(self.signers), n)]
 
 
 def render_docx(doc: OutgoingDocument, layout: Gbt9704Layout | None = None) -> bytes:
-    """The document as .docx bytes in GB/T 9704-2012 文件格式."""
+    """The document as .docx bytes in GB/T 9704-2012 layout, in its ``format``."""
     from .gbt9704_docx import write_docx
 
     return write_docx(doc, layout or doc.layout)

@@ -147,38 +147,56 @@ class _Writer:
         normal.name, normal.size = self.body_font, Pt(L.body_pt)
         props = self.d.core_properties
         props.title, props.author, props.language = self.doc.title.replace("\n", ""), self.doc.signature, "zh-CN"
-        props.subject = str(self.doc.doc_number)
+        props.subject = str(self.doc.doc_number or "")
 
     # 版头 (7.2) -------------------------------------------------------------------------------------
-    def head(self) -> None:
+    def mark_lines(self) -> list[tuple[str, str]]:
+        """(text, font) of 份号 (7.2.1, 仿宋), 密级和保密期限 (7.2.2, 黑体), 紧急程度 (7.2.3, 黑体), those present."""
         L, doc = self.L, self.doc
-        lines_above = 0
-        if doc.copy_number is not None:  # 7.2.1 份号, first line, flush left
-            self.line(doc.copy_number_text)
-            lines_above += 1
-        if doc.classification is not None:  # 7.2.2 密级和保密期限, 3号黑体
-            self.line(str(doc.classification), L.font_heiti)
-            lines_above += 1
-        if doc.urgency.printed_mark:  # 7.2.3 紧急程度, 3号黑体
-            self.line(doc.urgency.printed_mark, L.font_heiti)
-            lines_above += 1
-        # 7.2.4 发文机关标志: red 小标宋, centred, top edge 35 mm below the top of the 版心
-        size, scale = L.agency_mark_fit(doc.agency_mark)
-        before = max(0.0, mm_to_twips(L.agency_mark_top_mm) - lines_above * L.line_pitch_twips)
-        p = self.para(align=CENTER, exact=pt_to_twips(size), before=before, snap=False)
-        r = self.run(p, doc.agency_mark, L.font_xiaobiaosong, size, L.red)
+        lines = [(doc.copy_number_text, self.body_font)] if doc.copy_number is not None else []
+        if doc.classification is not None:
+            lines.append((str(doc.classification), L.font_heiti))
+        if doc.urgency.printed_mark:
+            lines.append((doc.urgency.printed_mark, L.font_heiti))
+        return lines
+
+    def agency_mark(self, before: float = 0, container=None):
+        """The 发文机关标志 (7.2.4, 10.1, 10.3): red 小标宋, centred, one line however long (narrowed to fit)."""
+        L = self.L
+        size, scale = L.agency_mark_fit(self.doc.agency_mark)
+        p = self.para(container=container, align=CENTER, exact=pt_to_twips(size), before=before, snap=False)
+        r = self.run(p, self.doc.agency_mark, L.font_xiaobiaosong, size, L.red)
         if scale < 100:
             r._r.rPr.insert_element_before(_el("w", val=scale), "w:kern", "w:position", "w:sz", "w:szCs")
-        self.blank(L.blank_lines_mark_to_number)
-        if doc.upward:
-            self.number_with_signers()
-        else:  # 7.2.5 发文字号 centred
-            self.line(str(doc.doc_number), align=CENTER)
-        # 7.2.7 red rule the width of the 版心, 4 mm below the 字号 line
-        p = self.para(exact=mm_to_twips(L.separator_below_number_mm))
+        return p
+
+    def rule(self, exact: float, *, container=None, sides: tuple[float, float] | None = None, **borders: float):
+        """A paragraph ``exact`` twips high drawing red rules (``top=``/``bottom=`` weight in pt) on its edges;
+        ``sides``: (left, right) indents in mm, negative to reach beyond the 版心."""
+        left, right = (mm_to_twips(sides[0]), mm_to_twips(sides[1])) if sides else (None, None)
+        p = self.para(container=container, exact=exact, snap=False, left=left, right=right)
         border = _el("pBdr")
-        border.append(_el("bottom", val="single", sz=round(L.separator_width_pt * 8), space=0, color=L.red))
+        for edge in ("top", "bottom"):  # CT_PBdr order
+            if edge in borders:
+                border.append(_el(edge, val="single", sz=round(borders[edge] * 8), space=0, color=self.L.red))
         _set_ppr_child(p, border)
+        return p
+
+    def head(self) -> None:
+        L, doc = self.L, self.doc
+        lines = self.mark_lines()
+        for text, font in lines:
+            self.line(text, font)
+        # 7.2.4 发文机关标志: top edge 35 mm below the top of the 版心
+        self.agency_mark(before=max(0.0, mm_to_twips(L.agency_mark_top_mm) - len(lines) * L.line_pitch_twips))
+        if doc.doc_number is not None:  # (a 纪要 may have none)
+            self.blank(L.blank_lines_mark_to_number)
+            if doc.upward:
+                self.number_with_signers()
+            else:  # 7.2.5 发文字号 centred
+                self.line(str(doc.doc_number), align=CENTER)
+        # 7.2.7 red rule the width of the 版心, 4 mm below the 字号 line
+        self.rule(mm_to_twips(L.separator_below_number_mm), bottom=L.separator_width_pt)
 
     def number_with_signers(self) -> None:
         """7.2.5/7.2.6 上行文: 字号 one character in on the left, on the line of the last 签发人 (right, one in)."""
@@ -200,9 +218,12 @@ class _Writer:
             self.run(p, "\u3000".join(names), L.font_kaiti, L.body_pt)
 
     # 主体 (7.3) -------------------------------------------------------------------------------------
+    def title_gap(self) -> int:  # 7.3.1 标题 "红色分隔线下空二行"
+        return self.L.blank_lines_separator_to_title
+
     def main(self) -> None:
         L, doc = self.L, self.doc
-        self.blank(L.blank_lines_separator_to_title)
+        self.blank(self.title_gap())
         p = self.para(align=CENTER, snap=False)  # 7.3.1 标题, 2号小标宋, centred
         for i, text in enumerate(doc.title.split("\n")):
             r = self.run(p, text.strip(), L.font_xiaobiaosong, L.title_pt)
@@ -222,9 +243,23 @@ class _Writer:
             if rest:
                 self.run(p, rest, self.body_font, L.body_pt)
         self.attachments()
+        self.closing()
+
+    def closing(self) -> None:  # what follows the 正文 and 附件说明
         self.signature()
-        if doc.note_text:  # 7.3.6 附注, parenthesised, two characters in, on the line after the date
-            self.line(doc.note_text, first_line=L.chars(L.note_indent_chars))
+        self.note()
+
+    def note(self) -> None:
+        if self.doc.note_text:  # 7.3.6 附注, parenthesised, two characters in, on the line after the date
+            self.line(self.doc.note_text, first_line=self.L.chars(self.L.note_indent_chars))
+
+    def hanging(self, label: str, text: str, indent_chars: float, label_font: str | None = None):
+        """``label`` (e.g. "抄送：") ``indent_chars`` in, its wrapped lines aligned after the label."""
+        L, width = self.L, text_width_chars(label)
+        p = self.para(left=L.chars(indent_chars + width), first_line=-L.chars(width), align=JUSTIFY)
+        self.run(p, label, label_font or self.body_font, L.body_pt)
+        self.run(p, text, self.body_font, L.body_pt)
+        return p
 
     def attachments(self) -> None:
         """7.3.4 "附件：1.××" two characters in; wrapped lines align with the first character of the name."""
@@ -311,10 +346,12 @@ class _Writer:
 
     # 页码 (7.5) -------------------------------------------------------------------------------------
     def page_numbers(self) -> None:
-        """"— 1 —" in 4号宋体, odd pages right and even pages left, one character in."""
+        """"— 1 —" in 4号宋体, odd pages right and even pages left, one character in; the 一字线 7 mm below the
+        版心 even when the footer distance is set for something else (the space after makes up the difference)."""
         L = self.L
         sec = self.d.sections[0]
         one = pt_to_twips(L.page_number_pt)
+        after = Mm(max(0.0, L.footer_distance_mm - sec.footer_distance.mm))
         for footer, align in ((sec.footer, RIGHT), (sec.even_page_footer, LEFT)):
             footer.is_linked_to_previous = False
             p = footer.paragraphs[0]
@@ -322,7 +359,7 @@ class _Writer:
                 p._p.remove(p._p.pPr)
             pf = p.paragraph_format
             pf.alignment = align
-            pf.space_before = pf.space_after = Twips(0)
+            pf.space_before, pf.space_after = Twips(0), after
             pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
             pf.line_spacing = Pt(L.page_number_pt)
             side = L.page_number_side_chars * one
@@ -356,4 +393,8 @@ class _Writer:
 
 
 def write_docx(doc: OutgoingDocument, layout: Gbt9704Layout) -> bytes:
-    return _Writer(doc, layout).render()
+    if doc.format == "document":
+        return _Writer(doc, layout).render()
+    from .gbt9704_special import WRITERS
+
+    return WRITERS[doc.format](doc, layout).render()

@@ -1,6 +1,7 @@
 """GB/T 9704-2012《党政机关公文格式》: every layout figure in one place, with the clause it comes from.
 
-Pure Python.  :data:`LAYOUT` is the standard's 文件格式; a unit can derive a variant with
+Pure Python.  :data:`LAYOUT` is the standard's 文件格式 (clause 7) with the figures of the 信函格式 (10.1,
+``letter_*``) and the 纪要格式 (10.3, ``minutes_*``); a unit can derive a variant with
 ``dataclasses.replace(LAYOUT, ...)`` (the standard allows "适当调整" in 6.1/6.2) without touching the renderer.
 
 Figures the standard does not fix are marked "not fixed by the standard" with the reason for the value chosen.
@@ -90,6 +91,45 @@ class Gbt9704Layout:
     # 7.5 页码: "一字线上距版心下边缘7mm"; the dash sits at mid-height of the footer line
     page_number_gap_mm: float = 7.0
 
+    # 10.1 信函格式 ---------------------------------------------------------------------------------------
+    # "发文机关标志使用发文机关全称或者规范化简称，居中排布，上边缘至上页边为30mm" (the page edge, not the 版心)
+    letter_mark_top_mm: float = 30.0
+    # "发文机关标志下4mm处印一条红色双线（上粗下细），距下页边20mm处印一条红色双线（上细下粗），线长均为170mm，
+    # 居中排布" — centred on the page (20 mm from each side edge), not on the 版心 (which sits 1 mm right of centre)
+    letter_rule_below_mark_mm: float = 4.0
+    letter_bottom_rule_from_page_mm: float = 20.0
+    letter_rule_length_mm: float = 170.0
+    # the two lines' weights and the gap between them are not fixed by the standard; 2.25 pt / 0.75 pt with a
+    # 1 pt gap is the usual 信函 letter paper and reads as "粗" and "细" at print size
+    letter_rule_thick_pt: float = 2.25
+    letter_rule_thin_pt: float = 0.75
+    letter_rule_gap_pt: float = 1.0
+    # "份号、密级和保密期限、紧急程度 … 顶格居版心左边缘编排在第一条红色双线下 … 第一个要素与该线的距离为3号汉字
+    # 高度的7/8"; "发文字号顶格居版心右边缘编排在第一条红色双线下，与该线的距离为3号汉字高度的7/8" — so the 字号
+    # shares the first line under the rule with the first of 份号/密级/紧急程度 (or stands alone on it)
+    letter_first_line_gap_ratio: float = 7 / 8
+    # "标题居中编排，与其上最后一个要素相距二行"
+    letter_blank_lines_to_title: int = 2
+    # "首页不显示页码" (the first page's footer holds the second double line instead)
+    # "版记不加印发机关和印发日期、分隔线": a letter carries no 印发 line; the standard keeps 抄送 in a rule-less
+    # 版记 at the foot of the last page, but this project sets it, as its letters have always been printed, after
+    # the date (and 附注) in 3号仿宋, one blank line below, one character in, wrapped lines aligned after "抄送："
+    letter_blank_lines_before_copy_to: int = 1
+    letter_copy_to_indent_chars: int = 1
+
+    # 10.3 纪要格式 ---------------------------------------------------------------------------------------
+    # "纪要标志由“×××××纪要”组成，居中排布，上边缘至版心上边缘为35mm，推荐使用红色小标宋体字" — placed as 7.2.4
+    minutes_mark_suffix: str = "纪要"
+    # "在正文或附件说明下空一行左空二字编排“出席”二字，后标全角冒号，冒号后用3号仿宋体字标注出席人单位、姓名，
+    # 回行时与冒号后的首字对齐"; 请假 and 列席 "依次另起一行"; the labels in 3号黑体
+    minutes_blank_lines_before_attendance: int = 1
+    minutes_attendance_indent_chars: int = 2
+    minutes_name_separator: str = "、"  # not fixed by the standard: the 顿号 between names in a list
+    # "纪要格式可以根据实际制定": no 署名 and no seal (a 纪要 is not sealed); the 成文日期 one blank line under the
+    # attendance, two characters from the right (as the unsealed date of 7.3.5.2)
+    minutes_blank_lines_before_date: int = 1
+    minutes_date_right_chars: int = 2
+
     # 6.3 all text black unless stated; 7.2.4 标志 and 7.2.7 分隔线 "红色" (no RGB given: pure red)
     red: str = "FF0000"
     black: str = "000000"
@@ -137,6 +177,12 @@ class Gbt9704Layout:
         """Page bottom to the footer line's bottom so that the 一字线 is 7 mm below the 版心 (7.5)."""
         line_mm = self.page_number_pt / PT_PER_MM
         return self.margin_bottom_mm - self.page_number_gap_mm - line_mm / 2
+
+    @property
+    def letter_rule_side_mm(self) -> tuple[float, float]:
+        """(left, right) indents of a 170 mm rule centred on the page, relative to the 版心: negative, outside it."""
+        side = (self.page_width_mm - self.letter_rule_length_mm) / 2
+        return side - self.margin_left_mm, side - self.margin_right_mm
 
     def chars(self, n: float) -> int:
         """``n`` body characters, in twips."""

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from zeroerror.core.access import person_of
 from zeroerror.documents import access, actions
+from zeroerror.documents.docnumber import DocumentKind
 from zeroerror.documents.models import OutgoingDocument
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -29,15 +30,24 @@ def render_outgoing_docx(doc: OutgoingDocument) -> bytes:
         raise RenderingUnavailable("公文排版模块不可用，暂不能生成正式文本。")
     signed_on = timezone.localtime(doc.signed_at).date() if doc.signed_at else timezone.localdate()
     printed_on = timezone.localtime(doc.printed_at).date() if doc.printed_at else None
+    # 函 in 信函格式 (GB/T 9704 10.1: the organ's name as 标志, no 印发 line), 纪要 in 纪要格式 (10.3: "××纪要");
+    # the model keeps no 出席 list, so a 纪要 goes without one — said here, not assumed by the renderer
+    fmt = {DocumentKind.LETTER: "letter", DocumentKind.MINUTES: "minutes"}.get(doc.kind_enum, "document")
+    mark = doc.agency_mark.removesuffix("文件") if fmt != "document" else doc.agency_mark
+    if fmt == "minutes" and not mark.endswith("纪要"):
+        mark += "纪要"
+    if fmt == "letter":
+        printed_on = None
     try:
         layout = Layout(
-            agency_mark=doc.agency_mark, doc_number=doc.doc_number, title=doc.title, body=doc.body_paragraphs,
+            agency_mark=mark, doc_number=doc.doc_number, title=doc.title, body=doc.body_paragraphs,
             signature=doc.signature, date=signed_on, addressees=doc.addressees,
             copy_number=1 if doc.is_classified else None, classification=doc.classification_text or None,
             urgency=doc.urgency, kind=doc.kind, signers=[doc.signer.name] if doc.signer else [],
             attachments=doc.attachment_list, note=doc.note, copy_to=doc.copy_to_list,
             printing_office=f"{doc.unit.name}办公室" if printed_on else "", printing_date=printed_on,
             mark_aliases=[doc.unit.short_name] if doc.unit.short_name else [],
+            format=fmt, attendees_required=fmt != "minutes",
         )
     except DocumentFormatError as exc:
         raise RenderingUnavailable(exc.message)

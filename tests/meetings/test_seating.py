@@ -3,6 +3,7 @@
 import pytest
 
 from zeroerror.meetings.hanzi import name_distance, pinyin_key, stroke_count, stroke_key
+from zeroerror.meetings.reseat import rearrange
 from zeroerror.meetings.seating import (
     HALL,
     NO_UNIT,
@@ -28,7 +29,6 @@ from zeroerror.meetings.seating import (
     podium_order,
     proofread_names,
     proofread_plan,
-    rearrange,
     swap,
     unit_sequence,
 )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
+from zeroerror.core.forms import flash_refusal, form_errors_text
 from zeroerror.documents import access, actions, forms
 from zeroerror.documents.models import (
     DocumentNumber,
@@ -183,13 +184,13 @@ def _forms_for(steps: dict[str, Step], person, doc) -> list[tuple[str, Step, Any
 def _run_step(request: HttpRequest, doc, step: Step) -> None:
     form = step.make_form(doc, request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_text(form))
         return
     data = form.action_kwargs() if hasattr(form, "action_kwargs") else dict(form.cleaned_data)
     try:
         step.action(doc, **data, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+        flash_refusal(request, exc)
     else:
         messages.success(request, step.success)
 

@@ -16,7 +16,7 @@ from zeroerror.attachments.models import Attachment
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record_standalone
 from zeroerror.core.access import person_of
-from zeroerror.core.forms import run_form_action
+from zeroerror.core.forms import flash_refusal, run_form_action
 from zeroerror.errors import access, actions, payroll
 from zeroerror.errors.forms import (
     CHANNEL_FILTERS,
@@ -154,7 +154,7 @@ def lead_attach(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.do_attach_evidence(lead, upload.name, read_upload(upload), actor=request.user)
     except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+        flash_refusal(request, exc)
     else:
         messages.success(request, "证据已上传。")
     return redirect("errors:detail", lead.pk)
@@ -201,7 +201,7 @@ def ledger_close(request: HttpRequest) -> HttpResponse:
     try:
         actions.do_close_month(month, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+        flash_refusal(request, exc)
     else:
         messages.success(request, f"{month} 已关账。")
     return redirect(f"/errors/ledger/?month={month}" if payroll.MONTH_RE.match(month) else "/errors/ledger/")

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record_standalone
 from zeroerror.core.access import person_of
-from zeroerror.core.forms import run_form_action
+from zeroerror.core.forms import flash_refusal, form_errors_text, run_form_action
 from zeroerror.org import actions, roster
 from zeroerror.org.access import (
     can_manage_org,
@@ -110,11 +110,11 @@ def person_role_add(request: HttpRequest, pk: int) -> HttpResponse:
             actions.do_assign_role(person, data["role"], department=data["department"],
                                    started_on=data["started_on"], note=data["note"], actor=request.user)
         except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+            flash_refusal(request, exc)
         else:
             messages.success(request, f"已授予{Role(data['role']).label}。")
     else:
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_text(form))
     return redirect("org:person", person.pk)
 
 
@@ -127,7 +127,7 @@ def role_end(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             actions.do_end_role(assignment, ended_on=form.cleaned_data["ended_on"], actor=request.user)
         except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+            flash_refusal(request, exc)
         else:
             messages.success(request, "任职已终止，记录已保留。")
     else:

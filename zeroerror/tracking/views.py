@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from zeroerror.attachments.actions import do_upload_attachment
 from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
-from zeroerror.core.forms import run_form_action
+from zeroerror.core.forms import flash_refusal, run_form_action
 from zeroerror.org.models import Person
 from zeroerror.tracking import actions
 from zeroerror.tracking.access import can_chase, can_close, get_item_or_404
@@ -116,7 +116,7 @@ def item_attach(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             do_upload_attachment(item, upload, purpose="办理材料", actor=request.user)
         except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+            flash_refusal(request, exc)
         else:
             messages.success(request, "附件已上传。")
     return redirect("tracking:detail", item.pk)

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-
+from zeroerror.core.forms import flash_form_errors as _form_errors  # noqa: F401  (used by the view modules)
+from zeroerror.core.forms import flash_refusal as _errors  # noqa: F401
 from zeroerror.org.models import Person
-
-
-def _errors(request, exc: ValidationError) -> None:
-    messages.error(request, "；".join(exc.messages))
-
-
-def _form_errors(request, form) -> None:
-    messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
 
 
 def _unit_people(person: Person):

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zeroerror.core.access import person_of
+from zeroerror.core.forms import flash_refusal
 from zeroerror.meetings import access, actions
 from zeroerror.meetings.forms import MaterialForm
 
@@ -64,7 +65,7 @@ def hand_out(request: HttpRequest, pk: int, material_pk: int) -> HttpResponse:
     try:
         count = actions.do_hand_out_material(material, invitations, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+        flash_refusal(request, exc)
     else:
         messages.success(request, f"已登记 {count} 人领取。")
     return redirect("meetings:materials", meeting.pk)

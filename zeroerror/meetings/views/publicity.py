@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zeroerror.core.access import person_of
+from zeroerror.core.forms import flash_form_errors, flash_refusal, run_action
 from zeroerror.meetings import access, actions
 from zeroerror.meetings.forms import BannerForm, BreachForm, NewsForm, SupervisorsForm
 from zeroerror.org.models import Person
@@ -19,12 +20,7 @@ def _invitees(meeting):
 
 
 def _done(request, fn, success: str, *args, **kwargs) -> None:
-    try:
-        fn(*args, actor=request.user, **kwargs)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, success)
+    run_action(request, lambda: fn(*args, actor=request.user, **kwargs), success)
 
 
 def publicity(request: HttpRequest, pk: int) -> HttpResponse:
@@ -73,7 +69,7 @@ def report_breach(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         _done(request, actions.do_report_breach, "会风情况已报告。", meeting, **form.cleaned_data)
     else:
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        flash_form_errors(request, form)
     return redirect("meetings:publicity", meeting.pk)
 
 
@@ -136,7 +132,7 @@ def banner_proof(request: HttpRequest, pk: int, banner_pk: int) -> HttpResponse:
     try:
         data, revision = actions.banner_proof(banner)
     except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+        flash_refusal(request, exc)
         return redirect("meetings:publicity", meeting.pk)
     actions.do_record_export(meeting, f"banner-proof-{banner.pk}", version=revision, actor=request.user)
     response = HttpResponse(data, content_type="application/pdf")

@@ -54,6 +54,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     write(f"{covered}/{len(ids)} 条有测试证明其控制" + (f"；未知条款编号：{', '.join(unknown)}" if unknown else ""))
 
 
+def _person(username, name, department, *roles, **extra):
+    p = PersonFactory(user__username=username, name=name, department=department, **extra)
+    for role in roles:
+        give_role(p, role, department=department if role == Role.DEPARTMENT_HEAD else None)
+    return p
+
+
 @pytest.fixture
 def org(db):
     unit = UnitFactory()
@@ -63,12 +70,7 @@ def org(db):
     info = DepartmentFactory(unit=unit, name="信息科")
     discipline = DepartmentFactory(unit=unit, name="纪检监察室")
 
-    def person(username, name, department, *roles, **extra):
-        p = PersonFactory(user__username=username, name=name, department=department, **extra)
-        for role in roles:
-            give_role(p, role, department=department if role == Role.DEPARTMENT_HEAD else None)
-        return p
-
+    person = _person
     ns = SimpleNamespace(unit=unit, office=office, medical=medical, leaders=leaders, info=info, discipline=discipline)
     ns.alice = person("alice", "艾丽", office, Role.STAFF, email="alice@example.org")
     ns.bob = person("bob", "鲍勃", office, Role.STAFF)
@@ -91,3 +93,23 @@ def login(client):
         return client
 
     return do
+
+
+@pytest.fixture
+def other_unit(org):
+    """A second unit in the same installation (a county deployment): its people must see nothing of ``org``'s."""
+    unit = UnitFactory(name="邻县中医院", short_name="邻县中医院", code="邻中医发")
+    office = DepartmentFactory(unit=unit, name="办公室", is_office=True)
+    medical = DepartmentFactory(unit=unit, name="医务科")
+    leaders = DepartmentFactory(unit=unit, name="院领导")
+
+    person = _person
+    ns = SimpleNamespace(unit=unit, office=office, medical=medical, leaders=leaders)
+    ns.staff = person("x_staff", "邻县职员", office, Role.STAFF)
+    ns.head = person("x_head", "邻县科长", office, Role.DEPARTMENT_HEAD)
+    ns.director = person("x_director", "邻县主任", office, Role.OFFICE_DIRECTOR)
+    ns.leader = person("x_leader", "邻县副院长", leaders, Role.LEADER_IN_CHARGE)
+    ns.principal = person("x_principal", "邻县院长", leaders, Role.PRINCIPAL_LEADER)
+    ns.auditor = person("x_auditor", "邻县纪检", leaders, Role.DISCIPLINE_INSPECTOR)
+    put_in_charge(ns.leader, office)
+    return ns

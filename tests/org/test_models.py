@@ -84,10 +84,14 @@ def test_it_stops_showing_a_department_once_the_charge_has_ended(org):
     assert leo.visible_department_ids() == frozenset({org.leaders.pk})
 
 
-def test_it_lets_unit_wide_roles_see_every_department(org):
-    assert org.director.visible_department_ids() is None
-    assert org.auditor.visible_department_ids() is None
+def test_it_lets_unit_wide_roles_see_every_department_of_their_unit_only(org, other_unit):
+    ours = frozenset({org.office.pk, org.medical.pk, org.leaders.pk, org.info.pk, org.discipline.pk})
+    assert org.director.visible_department_ids() == ours
+    assert org.auditor.visible_department_ids() == ours
     assert org.director.can_see_department(org.medical.pk)
+    assert not org.director.can_see_department(other_unit.office.pk)
+    assert other_unit.director.visible_department_ids() == frozenset(
+        {other_unit.office.pk, other_unit.medical.pk, other_unit.leaders.pk})
 
 
 def test_it_does_not_count_an_ended_unit_wide_role(org):

@@ -12,6 +12,7 @@ from zeroerror.core.nav import AREAS
 from zeroerror.org.roles import Role
 from zeroerror.tracking.actions import do_mark_notifications_read
 from zeroerror.tracking.models import Notification, TrackedItem
+from zeroerror.tracking.notify import followable
 from zeroerror.workdays.service import uncovered_years
 
 TABS = [("todo", "待办"), ("done", "已办"), ("mine", "我发起的"), ("overdue", "逾期")]
@@ -43,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def notifications(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    rows = list(Notification.objects.for_person(person)[:100])
+    rows = followable(person, list(Notification.objects.for_person(person)[:100]))
     return render(request, "core/notifications.html", {"title": "通知", "rows": rows})
 
 

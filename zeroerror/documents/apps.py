@@ -12,8 +12,10 @@ class DocumentsConfig(AppConfig):
         from zeroerror.documents import demo  # noqa: F401  (registers the demo step)
         from zeroerror.documents.access import can_read_attachments
         from zeroerror.documents.actions import notice_secrecy_expiry
+        from zeroerror.documents.sources import register_sources
         from zeroerror.tracking.registry import register_tick_task
 
+        register_sources()
         register_tick_task(notice_secrecy_expiry)
         register_owner("documents.incomingdocument", can_read_attachments)
         register_owner("documents.outgoingdocument", can_read_attachments)

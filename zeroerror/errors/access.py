@@ -13,7 +13,16 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 
 from zeroerror.core.access import person_of
-from zeroerror.errors.models import Appeal, AppealDecision, Inspection, InspectionItem, Lead, LeadStatus, MeasureRecord
+from zeroerror.errors.models import (
+    Appeal,
+    AppealDecision,
+    Inspection,
+    InspectionItem,
+    Lead,
+    LeadStatus,
+    LedgerEntry,
+    MeasureRecord,
+)
 from zeroerror.org.models import Person
 from zeroerror.org.roles import SUPERVISION_ROLES, Role
 
@@ -27,15 +36,47 @@ def sees_everything(person: Person) -> bool:
     return person.has_role(*ALL_SEEING)
 
 
-def visible_leads(person: Person):
-    qs = Lead.objects.filter(person__unit=person.unit)
+def _concerned_rule(person: Person) -> Q | None:
+    """Leads whose outcome ``person`` may know (the error, its penalties and measures): their own, their
+    department's as its head (or the head named on the lead), the departments in their charge, those where they
+    bear a joint liability or a measure, and for 纪检监察室 those with talk records or a referral. None means every
+    lead of the unit (verifiers, 院长)."""
     if sees_everything(person):
-        return qs
+        return None
     departments = person.charged_department_ids | person.headed_department_ids
-    rule = Q(person=person) | Q(reporter=person) | Q(department_id__in=departments)
+    rule = Q(person=person) | Q(department_id__in=departments) | Q(department_head=person)
+    # a leader or head with joint liability for the error
+    rule |= Q(pk__in=LedgerEntry.objects.filter(person=person).values("error_id"))
+    rule |= Q(pk__in=MeasureRecord.objects.filter(person=person).values("error_id"))
     if person.has_role(Role.DISCIPLINE_INSPECTOR):
         rule |= Q(pk__in=MeasureRecord.objects.discipline_relevant().values("error_id"))
-    return qs.filter(rule)
+    return rule
+
+
+def visible_leads(person: Person):
+    """Leads ``person`` may open: those of :func:`_concerned_rule`, and the ones they reported by name."""
+    qs = Lead.objects.filter(person__unit_id=person.unit_id)
+    rule = _concerned_rule(person)
+    return qs if rule is None else qs.filter(rule | Q(reporter=person))
+
+
+def penalty_leads(person: Person):
+    """Leads whose penalties (amounts, measures) ``person`` may see: a reporter follows the case, not the
+    colleague's pay."""
+    qs = Lead.objects.filter(person__unit_id=person.unit_id)
+    rule = _concerned_rule(person)
+    return qs if rule is None else qs.filter(rule)
+
+
+def visible_measures(person: Person):
+    """A measure (提醒谈话, 书面检查, 停职整改, 院纪委约谈 …) is seen by the person it names and by those who may see the
+    error's penalties — never by colleagues; its tracked item follows this rule (tracking.sources)."""
+    return MeasureRecord.objects.filter(error__person__unit_id=person.unit_id).filter(
+        Q(person=person) | Q(error__in=penalty_leads(person)))
+
+
+def can_see_penalties(person: Person, lead: Lead) -> bool:
+    return penalty_leads(person).filter(pk=lead.pk).exists()
 
 
 def get_lead_or_404(request: HttpRequest, pk: int) -> Lead:
@@ -97,6 +138,10 @@ def can_read_attachments(request: HttpRequest, lead: Lead) -> bool:
 def can_inspect(person: Person) -> bool:
     """Start an inspection, record its items, complete it: the 督查考核小组 and 绩效办."""
     return person.has_role(*VERIFIERS)
+
+
+def visible_inspection_items(person: Person):
+    return InspectionItem.objects.filter(inspection__in=visible_inspections(person)).select_related("inspection")
 
 
 def visible_inspections(person: Person):

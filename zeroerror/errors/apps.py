@@ -19,9 +19,11 @@ class ErrorsConfig(AppConfig):
         )
         from zeroerror.errors.actions import on_item_overdue
         from zeroerror.errors.inbox import errors_inbox
+        from zeroerror.errors.sources import register_sources
         from zeroerror.tracking.registry import register_inbox_provider
         from zeroerror.tracking.signals import item_overdue
 
+        register_sources()
         item_overdue.connect(on_item_overdue, dispatch_uid="errors.propose_lead_on_overdue")
         register_inbox_provider(errors_inbox)
         register_owner("errors.lead", can_read_attachments)

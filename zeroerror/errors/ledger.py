@@ -255,8 +255,7 @@ def sync_measures(result, year: int, *, actor) -> int:
             row.tracked_item = create_tracked_item(
                 title=f"{label[:40]}：{person.name}", owner=owner, due_at=deadline_in_workdays(MEASURE_WORKDAYS),
                 area=Area.ERRORS, detail=f"{measure.basis.explanation}\n差错：{error.clause.code} {error.description}",
-                source=row, source_label=str(error), source_url=error.get_absolute_url(),
-                actor=actor,
+                source=row, actor=actor,
             )
             row.save(update_fields=["tracked_item"])
     return created

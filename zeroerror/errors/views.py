@@ -29,9 +29,10 @@ from zeroerror.errors.forms import (
     SeverityForm,
 )
 from zeroerror.errors.ledger import month_of
-from zeroerror.errors.models import Appeal, Channel, LedgerEntry, LedgerMonth, PendingDeduction
+from zeroerror.errors.models import Appeal, LedgerEntry, LedgerMonth, PendingDeduction
 from zeroerror.errors.reports import award_eligibility, year_report
 from zeroerror.org.models import Person
+from zeroerror.tracking import sources
 
 
 def lead_list(request: HttpRequest) -> HttpResponse:
@@ -56,14 +57,15 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
     lead = access.get_lead_or_404(request, pk)
     appeals = list(lead.appeals.select_related("appellant", "decided_by"))
     lead._prefetched_objects_cache = {"appeals": appeals}
+    penalties = access.can_see_penalties(person, lead)
     return render(request, "errors/detail.html", {
         "title": f"差错线索 #{lead.pk}", "lead": lead, "events": lead.events.select_related("actor"),
         "attachments": Attachment.objects.for_owner(lead), "appeals": appeals,
         "show_reporter": access.can_see_reporter(person, lead),
-        # an inspection's checklist is the verifiers' working paper: others see the finding, not a dead link
-        "source_link": "" if lead.channel == Channel.INSPECTION and not access.can_inspect(person) else lead.source_url,
-        "entries": LedgerEntry.objects.active().filter(error=lead).select_related("person"),
-        "measures": lead.measures.active().select_related("person", "tracked_item"),
+        # the source's own app decides whether the reader may follow the link (tracking.sources)
+        "source": sources.link(person, lead.source_type_id, lead.source_id, lead.source_label),
+        "entries": LedgerEntry.objects.active().filter(error=lead).select_related("person") if penalties else [],
+        "measures": lead.measures.active().select_related("person", "tracked_item") if penalties else [],
         "can_verify": access.can_verify(person, lead), "can_appeal": access.can_appeal(person, lead),
         "can_decide_severity": access.can_decide_severity(person, lead),
         "decidable": [a for a in appeals if access.can_decide_appeal(person, a)],

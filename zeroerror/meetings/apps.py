@@ -12,8 +12,10 @@ class MeetingsConfig(AppConfig):
         from zeroerror.meetings import demo  # noqa: F401  (registers the demo step)
         from zeroerror.meetings.access import can_read_attachments, meetings_inbox
         from zeroerror.meetings.actions import remind_replies
+        from zeroerror.meetings.sources import register_sources
         from zeroerror.tracking.registry import register_inbox_provider, register_tick_task
 
+        register_sources()
         register_inbox_provider(meetings_inbox)
         register_tick_task(remind_replies)
         register_owner("meetings.meeting", can_read_attachments)

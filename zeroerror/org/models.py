@@ -131,25 +131,30 @@ class Person(models.Model):
     @cached_property
     def charged_department_ids(self) -> frozenset[int]:
         """Departments this person is 分管领导 of today."""
-        return frozenset(LeaderCharge.objects.current().filter(leader=self).values_list("department_id", flat=True))
+        return frozenset(LeaderCharge.objects.current().filter(leader=self, department__unit_id=self.unit_id)
+                         .values_list("department_id", flat=True))
 
     @cached_property
     def headed_department_ids(self) -> frozenset[int]:
         return frozenset(
             RoleAssignment.objects.current()
-            .filter(person=self, role=Role.DEPARTMENT_HEAD)
+            .filter(person=self, role=Role.DEPARTMENT_HEAD, department__unit_id=self.unit_id)
             .values_list("department_id", flat=True)
         )
 
-    def visible_department_ids(self) -> frozenset[int] | None:
-        """Departments whose restricted items this person may see; None means every department."""
+    @cached_property
+    def unit_department_ids(self) -> frozenset[int]:
+        return frozenset(Department.objects.filter(unit_id=self.unit_id).values_list("pk", flat=True))
+
+    def visible_department_ids(self) -> frozenset[int]:
+        """Departments whose restricted items this person may see — always of their own unit: every department of
+        it for the unit-wide roles (an installation may host several units, so there is no "every department")."""
         if self.is_unit_wide:
-            return None
+            return self.unit_department_ids
         return frozenset({self.department_id}) | self.charged_department_ids | self.headed_department_ids
 
     def can_see_department(self, department_id: int) -> bool:
-        visible = self.visible_department_ids()
-        return visible is None or department_id in visible
+        return department_id in self.visible_department_ids()
 
     def superior(self, on: date | None = None) -> Person | None:
         """Whom an overdue item of this person escalates to: the department head; for a head, the leader in
@@ -161,7 +166,8 @@ class Person(models.Model):
         charge = charge.exclude(leader=self).first()
         if charge is not None:
             return charge.leader
-        director = Person.objects.with_role(Role.OFFICE_DIRECTOR, on).exclude(pk=self.pk).first()
+        director = (Person.objects.with_role(Role.OFFICE_DIRECTOR, on).filter(unit_id=self.unit_id, active=True)
+                    .exclude(pk=self.pk).order_by("rank", "id").first())
         return director
 
 

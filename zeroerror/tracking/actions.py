@@ -15,6 +15,7 @@ from django.utils import timezone
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.org.models import Person
+from zeroerror.tracking import sources
 from zeroerror.tracking.models import (
     ItemEventKind,
     ItemStatus,
@@ -60,13 +61,13 @@ def create_tracked_item(
         due_at=due_at,
         source_type=ContentType.objects.get_for_model(source) if source is not None else None,
         source_id=source.pk if source is not None else None,
-        source_label=source_label or (str(source) if source is not None else ""),
+        source_label=(source_label or (sources.neutral_label(source) if source is not None else ""))[:200],
         source_url=source_url,
     )
     TrackedItemEvent.objects.create(item=item, actor=_actor_person(actor), kind=ItemEventKind.CREATED, text=detail)
     record("tracking.item.create", actor=actor, kind=AuditKind.CREATE, obj=item,
            changes={"owner": owner.pk, "due_at": due_at, "area": area, "clause_id": clause_id})
-    notify([owner], f"新的督办事项：{item.title}", url=item_url(item),
+    notify([owner], f"新的督办事项：{item.title}", url=item_url(item), about=item,
            body=f"办理时限：{timezone.localtime(due_at):%Y-%m-%d %H:%M}")
     return item
 
@@ -98,7 +99,7 @@ def do_report_progress(item: TrackedItem, text: str, *, actor) -> TrackedItem:
         item.save(update_fields=["status"])
     record("tracking.item.progress", actor=actor, kind=AuditKind.TRANSITION, obj=item,
            changes={"status": [before, item.status], "text": text})
-    notify([item.created_by, item.escalated_to], f"督办事项有新进展：{item.title}", url=item_url(item), body=text)
+    notify([item.created_by, item.escalated_to], f"督办事项有新进展：{item.title}", url=item_url(item), about=item, body=text)
     return item
 
 
@@ -114,7 +115,7 @@ def close_tracked_item(item: TrackedItem, note: str, *, actor) -> TrackedItem:
     TrackedItemEvent.objects.create(item=item, actor=_actor_person(actor), kind=ItemEventKind.DONE, text=note)
     record("tracking.item.close", actor=actor, kind=AuditKind.TRANSITION, obj=item,
            changes={"status": [before, item.status], "note": note, "late": item.done_late})
-    notify([item.created_by, item.escalated_to], f"督办事项已办结：{item.title}", url=item_url(item), body=note)
+    notify([item.created_by, item.escalated_to], f"督办事项已办结：{item.title}", url=item_url(item), about=item, body=note)
     return item
 
 
@@ -147,7 +148,7 @@ def cancel_items_for_source(source: models.Model, reason: str, *, actor) -> int:
                                         text=reason)
         record("tracking.item.cancel", actor=actor, kind=AuditKind.TRANSITION, obj=item,
                changes={"status": [before, item.status], "reason": reason})
-        notify([item.owner], f"督办事项已撤销：{item.title}", url=item_url(item), body=reason)
+        notify([item.owner], f"督办事项已撤销：{item.title}", url=item_url(item), about=item, body=reason)
         count += 1
     return count
 
@@ -160,7 +161,7 @@ def do_chase_tracked_item(item: TrackedItem, text: str, *, actor) -> TrackedItem
         raise ValidationError("事项已办结或已撤销，无需催办。")
     TrackedItemEvent.objects.create(item=item, actor=_actor_person(actor), kind=ItemEventKind.CHASED, text=text)
     record("tracking.item.chase", actor=actor, kind=AuditKind.CHANGE, obj=item, changes={"text": text})
-    notify([item.owner], f"催办：{item.title}", url=item_url(item), body=text)
+    notify([item.owner], f"催办：{item.title}", url=item_url(item), about=item, body=text)
     return item
 
 
@@ -197,7 +198,7 @@ def _remind_one(item_id: int, now: datetime, horizon: datetime) -> bool:
         item = TrackedItem.objects.select_related("owner").get(pk=item_id)
         TrackedItemEvent.objects.create(item=item, kind=ItemEventKind.REMINDED)
         record("tracking.item.remind", actor=None, kind=AuditKind.SYSTEM, obj=item)
-        notify([item.owner], f"即将到期：{item.title}", url=item_url(item),
+        notify([item.owner], f"即将到期：{item.title}", url=item_url(item), about=item,
                body=f"办理时限：{timezone.localtime(item.due_at):%Y-%m-%d %H:%M}")
         return True
 
@@ -220,9 +221,9 @@ def _mark_overdue_one(item_id: int, now: datetime) -> bool:
         record("tracking.item.overdue", actor=None, kind=AuditKind.SYSTEM, obj=item,
                changes={"status": ["active", ItemStatus.OVERDUE], "escalated_to": superior.pk if superior else None})
         due = timezone.localtime(item.due_at).strftime("%Y-%m-%d %H:%M")
-        notify([item.owner], f"已逾期：{item.title}", url=item_url(item), body=f"办理时限 {due} 已过，请尽快办理。")
+        notify([item.owner], f"已逾期：{item.title}", url=item_url(item), about=item, body=f"办理时限 {due} 已过，请尽快办理。")
         if superior:
-            notify([superior], f"逾期升级：{item.owner.name}的“{item.title}”", url=item_url(item),
+            notify([superior], f"逾期升级：{item.owner.name}的“{item.title}”", url=item_url(item), about=item,
                    body=f"办理时限 {due} 已过，责任人{item.owner.name}尚未办结。")
         transaction.on_commit(lambda: item_overdue.send(sender=TrackedItem, item=item))
         return True

@@ -41,11 +41,24 @@ ACTIVE_STATUSES = (ItemStatus.OPEN, ItemStatus.IN_PROGRESS, ItemStatus.OVERDUE)
 
 class TrackedItemQuerySet(models.QuerySet):
     def visible_to(self, person: Person):
-        departments = person.visible_department_ids()
-        mine = Q(owner=person) | Q(created_by=person) | Q(escalated_to=person)
-        if departments is None:
-            return self
-        return self.filter(mine | Q(department_id__in=departments))
+        """Items ``person`` may see, always within their unit:
+
+        * items they act on — the owner, whoever assigned it (交办人) and whoever it was escalated to;
+        * items whose source they may see by the source app's own rule (``tracking.sources``): a measure's item
+          follows the 差错 access rules, a 收文 step's item the 公文 route, a meeting decision's the meeting's;
+        * items assigned by hand (no source): by department, as the assignment itself was (科室负责人, 分管领导,
+          the office).
+
+        An item whose source type no app has registered is seen by its direct parties only: tracking cannot know
+        who may see an object of an app that has not said so, and showing it by department leaked measures (提醒谈话,
+        书面检查) to colleagues and classified documents to people off their route.
+        """
+        from zeroerror.tracking import sources
+
+        parties = Q(owner=person) | Q(created_by=person) | Q(escalated_to=person)
+        by_hand = Q(source_type__isnull=True, department_id__in=person.visible_department_ids())
+        by_source = sources.visible_q(person, skip=[TrackedItem])
+        return self.filter(department__unit_id=person.unit_id).filter(parties | by_hand | by_source)
 
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)
@@ -152,10 +165,15 @@ class NotificationQuerySet(models.QuerySet):
 
 
 class Notification(models.Model):
+    """A message to one person. ``about`` is the object it concerns (a registered source, see
+    ``tracking.sources``): its link is shown only while the recipient may see that object."""
+
     recipient = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="notifications")
     title = models.CharField("标题", max_length=200)
     body = models.TextField("内容", blank=True)
     url = models.CharField("链接", max_length=300, blank=True)
+    about_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed = models.BooleanField(default=False)

@@ -12,8 +12,8 @@ from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
 from zeroerror.core.forms import flash_refusal, run_form_action
 from zeroerror.org.models import Person
-from zeroerror.tracking import actions
-from zeroerror.tracking.access import can_chase, can_close, get_item_or_404
+from zeroerror.tracking import actions, sources
+from zeroerror.tracking.access import can_attach, can_chase, can_close, get_item_or_404
 from zeroerror.tracking.forms import AssignForm, ChaseForm, CloseForm, ProgressForm
 from zeroerror.tracking.models import ItemStatus, TrackedItem
 
@@ -45,7 +45,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_item_or_404(request, pk)
     events = item.events.select_related("actor")
     return render(request, "tracking/detail.html", {
-        "title": item.title, "item": item, "events": events,
+        "title": item.title, "item": item, "events": events, "can_attach": can_attach(person, item),
+        "source": sources.link(person, item.source_type_id, item.source_id, item.source_label),
         "attachments": Attachment.objects.for_owner(item),
         "progress_form": ProgressForm(), "close_form": CloseForm(), "chase_form": ChaseForm(),
         "can_report": item.is_active and person.pk == item.owner_id,
@@ -84,9 +85,8 @@ def item_chase(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def assignable_people(person: Person):
-    departments = person.visible_department_ids()
-    qs = Person.objects.active().select_related("department")
-    return qs if departments is None else qs.filter(department_id__in=departments)
+    return (Person.objects.active().filter(unit_id=person.unit_id, department_id__in=person.visible_department_ids())
+            .select_related("department"))
 
 
 def item_create(request: HttpRequest) -> HttpResponse:
@@ -109,6 +109,8 @@ def item_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def item_attach(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_item_or_404(request, pk)
+    if not can_attach(person_of(request), item):
+        raise PermissionDenied("只有责任人、交办人和升级督办人可以上传办理材料。")
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "请选择要上传的文件。")

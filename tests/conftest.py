@@ -103,13 +103,13 @@ def other_unit(org):
     medical = DepartmentFactory(unit=unit, name="医务科")
     leaders = DepartmentFactory(unit=unit, name="院领导")
 
-    person = _person
     ns = SimpleNamespace(unit=unit, office=office, medical=medical, leaders=leaders)
-    ns.staff = person("x_staff", "邻县职员", office, Role.STAFF)
-    ns.head = person("x_head", "邻县科长", office, Role.DEPARTMENT_HEAD)
-    ns.director = person("x_director", "邻县主任", office, Role.OFFICE_DIRECTOR)
-    ns.leader = person("x_leader", "邻县副院长", leaders, Role.LEADER_IN_CHARGE)
-    ns.principal = person("x_principal", "邻县院长", leaders, Role.PRINCIPAL_LEADER)
-    ns.auditor = person("x_auditor", "邻县纪检", leaders, Role.DISCIPLINE_INSPECTOR)
+    for attr, name, department, role in [
+        ("staff", "邻县职员", office, Role.STAFF), ("head", "邻县科长", office, Role.DEPARTMENT_HEAD),
+        ("director", "邻县主任", office, Role.OFFICE_DIRECTOR), ("leader", "邻县副院长", leaders, Role.LEADER_IN_CHARGE),
+        ("principal", "邻县院长", leaders, Role.PRINCIPAL_LEADER),
+        ("auditor", "邻县纪检", leaders, Role.DISCIPLINE_INSPECTOR),
+    ]:
+        setattr(ns, attr, _person(f"x_{attr}", name, department, role))
     put_in_charge(ns.leader, office)
     return ns

@@ -33,7 +33,7 @@ BODY = (
     "1.加大全科医生培养力度。",
     "（1）建立健全激励机制。",
 )
-CHAR = 156 / 28  # mm per body character
+CHAR = 15.75 * 25.4 / 72  # mm a 3号 character advances (16 pt condensed by 0.25 pt: 28 fill the 156 mm line)
 
 
 def make(**changes) -> OutgoingDocument:
@@ -116,23 +116,29 @@ def test_page_is_a4_with_the_standard_margins(rendered):
 
 
 @print_layout
-def test_document_grid_is_22_lines_of_28_characters(rendered):
+def test_document_lays_out_as_22_lines_of_28_characters(rendered):
     grid = rendered.sections[0]._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "linesAndChars"
-    pitch, char_space = int(grid.get(qn("w:linePitch"))), int(grid.get(qn("w:charSpace")))
-    assert (pitch, char_space) == (579, -848)
+    # a line grid only: LibreOffice spreads a 16 pt character over two cells of a 15.79 pt character grid
+    assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:charSpace")) is None
+    pitch = int(grid.get(qn("w:linePitch")))
     text_height_twips = 225 / 25.4 * 1440
-    assert 22 * pitch <= text_height_twips < 23 * pitch
-    default_size_pt = int(rendered.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:sz")).get(qn("w:val"))) / 2
-    assert default_size_pt == 16  # charSpace is relative to the 3号 default
-    char_pitch_mm = (default_size_pt + char_space / 4096) * 25.4 / 72
-    assert 156 - 0.1 < 28 * char_pitch_mm <= 156
+    assert pitch == 579 and 22 * pitch <= text_height_twips < 23 * pitch
+    body = para(rendered, BODY[0])
+    assert body.paragraph_format.line_spacing.twips == pitch  # exact: 22 lines whatever the font
+    # every 3号 run advances 15.75 pt a character: 28 fit the 156 mm line, 29 do not
+    runs = [r for p, _ in blocks(rendered) for r in p.runs if r.font.size and r.font.size.pt == 16]
+    assert runs and {r._r.rPr.find(qn("w:spacing")).get(qn("w:val")) for r in runs} == {"-5"}
+    advance_mm = (16 - 5 / 20) * 25.4 / 72
+    assert 28 * advance_mm <= 156 < 29 * advance_mm
+    # no automatic space between Chinese and digits: the widths are as counted
+    ppr = rendered.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:pPr"))
+    assert ppr.find(qn("w:autoSpaceDE")).get(qn("w:val")) == ppr.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"
 
 
 @print_layout
 def test_elements_come_in_the_order_of_the_standard(rendered):
     texts = [p.text for p, _ in blocks(rendered)]
-    sequence = ["000001", "秘密★1年", "特急", MARK, "卫发〔2026〕3号", "关于开展基层医疗卫生", "各区卫生健康局：",
+    sequence = ["000001", "秘密★1年", "特急", MARK, "卫发〔2026〕3号", "关于开展基层", "各区卫生健康局：",
                 BODY[0], "附件：1.实施方案", "2.评价指标", "××市卫生健康委员会", "2026年1月5日",
                 "（联系人：赵六，电话：12345678）", "抄送：市委办公室，市政府办公室。", "2026年1月6日印发"]
     positions = []
@@ -189,7 +195,7 @@ def test_body_paragraphs_are_indented_two_characters(rendered):
     for text in (BODY[0], "一、总体要求", "（1）建立健全激励机制。"):
         p = para(rendered, text)
         assert abs(p.paragraph_format.first_line_indent.mm - 2 * CHAR) < 0.1
-        assert p._p.pPr.ind.get(qn("w:firstLineChars")) == "200"
+        assert p._p.pPr.ind.get(qn("w:firstLineChars")) is None  # in twips only: Word's grid units differ
     assert para(rendered, "各区卫生健康局：").paragraph_format.first_line_indent is None  # 主送 flush left
     note = para(rendered, "（联系人")
     assert abs(note.paragraph_format.first_line_indent.mm - 2 * CHAR) < 0.1
@@ -233,6 +239,8 @@ def test_edition_block_sits_at_the_bottom_with_its_rules(rendered):
     tblPr = tables[0]._tbl.tblPr
     pos = tblPr.find(qn("w:tblpPr"))
     assert (pos.get(qn("w:vertAnchor")), pos.get(qn("w:tblpYSpec"))) == ("margin", "bottom")
+    # from the page's left edge at the 订口 (LibreOffice keeps a full-width, margin-anchored table inline)
+    assert pos.get(qn("w:horzAnchor")) == "page" and abs(int(pos.get(qn("w:tblpX"))) / 1440 * 25.4 - 28) < 0.1
     assert abs(int(tblPr.find(qn("w:tblW")).get(qn("w:w"))) / 1440 * 25.4 - 156) < 0.1
     borders = tblPr.find(qn("w:tblBorders"))
     size = {side: borders.find(qn(f"w:{side}")).get(qn("w:sz")) for side in ("top", "bottom", "insideH")}
@@ -380,3 +388,30 @@ def test_heading_marker_problems():
     assert "“（一）”后不加标点" in problems[1] and "全角括号“（一）”" in problems[2]
     assert "应为“1.”" in problems[3] and "半角圆点" in problems[4]
     assert "“（1）”后不加标点" in problems[5] and "全角括号“（1）”" in problems[6]
+
+
+@print_layout
+def test_east_asian_fonts_are_declared_with_their_stand_ins(rendered):
+    """Word and WPS on a PC without 仿宋_GB2312/楷体_GB2312/方正小标宋简体 print 仿宋/楷体/宋体 instead."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    table = etree.fromstring(rendered.part.part_related_by(RT.FONT_TABLE).blob)
+    declared = {f.get(qn("w:name")): f for f in table.findall(qn("w:font"))}
+    expected = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体", "仿宋": "FangSong",
+                "楷体": "KaiTi", "黑体": "SimHei", "宋体": "SimSun"}
+    for name, alt in expected.items():
+        font = declared[name]
+        assert font.find(qn("w:altName")).get(qn("w:val")) == alt, name
+        assert font.find(qn("w:charset")).get(qn("w:val")) == "86", name  # GB2312
+        assert font.find(qn("w:panose1")) is not None, name
+    used = {el.get(qn("w:eastAsia")) for el in rendered.element.body.iter(qn("w:rFonts"))}
+    assert used <= set(declared)  # every font a run names is declared
+
+
+@print_layout
+def test_number_year_must_be_the_year_of_the_date():
+    with pytest.raises(DocumentFormatError) as exc:
+        make(doc_number="卫发〔2027〕1号", date=datetime.date(2026, 12, 31), printing_date=None, printing_office="")
+    assert "发文字号的年份〔2027〕与成文日期2026年12月31日不在同一年（文号年份取成文日期的年份）" in exc.value.message
+    make(doc_number="卫发〔2026〕1号", date=datetime.date(2026, 12, 31), printing_date=None, printing_office="")

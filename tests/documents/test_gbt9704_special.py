@@ -13,7 +13,7 @@ from zeroerror.documents.gbt9704 import DocumentFormatError, OutgoingDocument, r
 print_layout = pytest.mark.clause("一(一)7")
 
 ORGAN = "××市卫生健康委员会"
-CHAR = 156 / 28  # mm per body character
+CHAR = 15.75 * 25.4 / 72  # mm a 3号 character advances
 BODY = ("为做好基层医疗卫生服务能力评估，现商请贵局协助。", "一、评估范围", "特此函告。")
 
 
@@ -132,18 +132,19 @@ def test_letter_first_page_has_no_page_number_and_later_pages_do(rendered_letter
 
 
 @print_layout
-def test_letter_has_no_edition_block_and_copy_to_follows_the_date(rendered_letter):
-    assert not rendered_letter.tables
+def test_letter_edition_is_the_copy_to_alone_without_rules_at_the_foot(rendered_letter):
+    # 10.1 "版记不加印发机关和印发日期、分隔线": the 抄送 in a 版记 floated to the foot of the last page
     texts = [p.text for p in rendered_letter.paragraphs]
-    date, note, copy_to = texts.index("2026年1月5日"), texts.index("（联系人：赵六，电话：12345678）"), None
-    copy_to = next(i for i, t in enumerate(texts) if t.startswith("抄送："))
-    assert date < note < copy_to and texts[copy_to - 1] == ""
-    p = rendered_letter.paragraphs[copy_to]
-    assert p.text == "抄送：市委办公室，市政府办公室。"
-    assert all(fonts(r) == "仿宋_GB2312" and r.font.size.pt == 16 for r in p.runs)  # 3号仿宋
-    assert abs(p.paragraph_format.left_indent.mm - 4 * CHAR) < 0.1  # wrapped lines align after the colon
-    assert abs(p.paragraph_format.first_line_indent.mm + 3 * CHAR) < 0.1
-    assert not any("印发" in t for t in texts)
+    assert not any(t.startswith("抄送：") or "印发" in t for t in texts)
+    (table,) = rendered_letter.tables
+    tblPr = table._tbl.tblPr
+    pos = tblPr.find(qn("w:tblpPr"))
+    assert (pos.get(qn("w:vertAnchor")), pos.get(qn("w:tblpYSpec")), pos.get(qn("w:horzAnchor"))) == \
+        ("margin", "bottom", "page")
+    borders = tblPr.find(qn("w:tblBorders"))
+    assert {el.get(qn("w:val")) for el in borders} == {"nil"}  # no 分隔线
+    (cell_text,) = [p.text for p in table.rows[0].cells[0].paragraphs]
+    assert cell_text == "抄送：市委办公室，市政府办公室。" and len(table.rows) == 1
 
 
 @print_layout
@@ -233,8 +234,10 @@ def test_the_download_of_a_letter_or_minutes_uses_its_special_format(docs, login
     texts = [p.text for p in d.paragraphs]
     if kind == "letter":
         mark = d.sections[0].first_page_header.paragraphs[0].text
-        assert mark and not mark.endswith("文件") and not d.tables  # no 版记 block, no 印发 line
-        assert f"\t{doc.doc_number}" in texts[0] and "抄送：县卫生健康局。" in texts
+        assert mark and not mark.endswith("文件")
+        assert f"\t{doc.doc_number}" in texts[0]
+        (table,) = d.tables  # the 版记: 抄送 only, no 印发 line
+        assert [c.text for row in table.rows for c in row.cells] == ["抄送：县卫生健康局。"]
     else:
         assert any(t.endswith("纪要") and t != title for t in texts)  # the 标志
         assert d.tables and not any(t.startswith("出席") for t in texts)  # no 出席 list in the model: waived

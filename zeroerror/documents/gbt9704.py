@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .docnumber import Classification, DocNumber, DocNumberError, DocumentKind, Urgency, parse_doc_number
 from .gbt9704_layout import LAYOUT, Gbt9704Layout
+from .titlebreak import break_title, title_line_problems
 
 __all__ = [
     "FORMATS",
@@ -126,7 +127,13 @@ class OutgoingDocument:
     文种's usual direction (请示, 报告).  ``sealed``: the document will carry a seal (7.3.5.1) — otherwise the
     署名 and date are set as 7.3.5.2.  A 纪要 (``format="minutes"``) lists ``attendees`` (出席, required unless
     ``attendees_required=False``), ``on_leave`` (请假) and ``observers`` (列席), needs no 署名 and may go without
-    a 发文字号; a 信函 (``format="letter"``) needs its 发文字号 and carries no 印发机关 or 印发日期.
+    a 发文字号 — it then shows its 期号 (``issue_number``, "第3期") under the 标志; a 信函 (``format="letter"``) needs
+    its 发文字号 and carries no 印发机关 or 印发日期.
+
+    The year of the 发文字号 is the year of the 成文日期 (a document signed on 31 December and numbered in January
+    is numbered in the December year); a number of another year is refused.  ``draft_number`` is printed in place of
+    a 字号 not yet assigned (a preview at 核稿 and 首读: "青医发〔2026〕×号").  The title is broken into lines by
+    meaning (:func:`break_title`) unless it holds its own breaks ("\n"), which are then checked.
     """
 
     agency_mark: str  # 发文机关标志, e.g. "××市卫生健康委员会文件"
@@ -154,6 +161,8 @@ class OutgoingDocument:
     on_leave: Sequence[str] = ()  # 纪要: 请假
     observers: Sequence[str] = ()  # 纪要: 列席
     attendees_required: bool = True  # 纪要: False only when the caller has no 出席 list to give
+    issue_number: str = ""  # 纪要: 期号, e.g. "第3期"
+    draft_number: str = ""  # preview: printed where the 字号 will be, e.g. "青医发〔2026〕×号"
     layout: Gbt9704Layout = field(default=LAYOUT, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -179,7 +188,8 @@ class OutgoingDocument:
         for name in ("body", "signers", "attachments", "copy_to", "mark_aliases", "attendees", "on_leave",
                      "observers"):
             setv(self, name, tuple(s.strip() for s in _tuple(getattr(self, name)) if s.strip()))
-        for name in ("agency_mark", "title", "signature", "addressees", "note", "printing_office"):
+        for name in ("agency_mark", "title", "signature", "addressees", "note", "printing_office", "issue_number",
+                     "draft_number"):
             setv(self, name, (getattr(self, name) or "").strip())
         if self.upward is None:
             kind_direction = self.kind.usual_direction if isinstance(self.kind, DocumentKind) else None
@@ -201,6 +211,8 @@ class OutgoingDocument:
             p.append("缺少标题")
         elif self.title[-1] in _CLOSING_PUNCT:
             p.append(f"标题末尾不加标点（“{self.title[-1]}”）")
+        elif "\n" in self.title:
+            p.extend(title_line_problems(self.title.split("\n"), self.layout.title_chars_per_line))
         if not self.body:
             p.append("缺少正文（公文首页必须显示正文）")
         if not self.signature and self.format != "minutes":
@@ -225,6 +237,10 @@ class OutgoingDocument:
         for organ in self.copy_to:
             if organ[-1] in _CLOSING_PUNCT:
                 p.append(f"抄送机关“{organ}”后不加标点（逗号和句号自动加）")
+        if (isinstance(self.doc_number, DocNumber) and isinstance(self.date, datetime.date)
+                and self.doc_number.year != self.date.year):
+            p.append(f"发文字号的年份〔{self.doc_number.year}〕与成文日期{format_date(self.date)}不在同一年"
+                     "（文号年份取成文日期的年份）")
         if self.printing_date is not None and isinstance(self.date, datetime.date) and self.printing_date < self.date:
             p.append(f"印发日期{format_date(self.printing_date)}早于成文日期{format_date(self.date)}")
         if (self.printing_office == "") != (self.printing_date is None):
@@ -234,8 +250,12 @@ class OutgoingDocument:
     def _format_problems(self) -> list[str]:
         """What 10.1 and 10.3 add: a 信函 has a 字号, a plain-name 标志 and no 印发 line; a 纪要 its 标志 and 出席."""
         p = []
-        if self.doc_number is None and self.format != "minutes":
+        if self.doc_number is None and not self.draft_number and self.format != "minutes":
             p.append("信函格式应当标注发文字号" if self.format == "letter" else "缺少发文字号")
+        if self.draft_number and self.doc_number is not None:
+            p.append("已有发文字号，不能再用预览占位文号")
+        if self.issue_number and self.format != "minutes":
+            p.append("期号只用于纪要格式")
         if self.format == "letter":
             if self.agency_mark.endswith("文件"):
                 p.append(f"信函格式的发文机关标志用机关全称或规范化简称，不加“文件”（“{self.agency_mark}”）")
@@ -252,6 +272,22 @@ class OutgoingDocument:
         return p
 
     # display forms ----------------------------------------------------------------------------------
+    @property
+    def number_text(self) -> str:
+        """What stands on the 字号 line: the 发文字号, else the preview's placeholder, else a 纪要's 期号."""
+        if self.doc_number is not None:
+            return str(self.doc_number)
+        return self.draft_number or self.issue_number
+
+    @property
+    def title_lines(self) -> list[str]:
+        """The title's lines: the drafter's own breaks, else broken by meaning, keeping the organ's names whole."""
+        if "\n" in self.title:
+            return [line.strip() for line in self.title.split("\n")]
+        organ = self.agency_mark.removesuffix("文件")
+        return break_title(self.title, self.layout.title_chars_per_line,
+                           keep=(self.signature, organ, *self.mark_aliases))
+
     @property
     def copy_number_text(self) -> str:
         return f"{int(str(self.copy_number)):06d}" if self.copy_number is not None else ""

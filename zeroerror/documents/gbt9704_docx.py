@@ -1,8 +1,10 @@
 """OOXML writing for :func:`zeroerror.documents.gbt9704.render_docx` (python-docx plus the few raw elements it lacks).
 
-Every paragraph has exact line spacing (one grid line, 225 mm / 22) and no space before/after, so the page keeps
-its 22 lines whatever fonts the reader has; the elements set in larger type (标志, 标题) and the 版记 and 页码
-switch off the character grid so that their characters are not spread over two grid cells.
+Every paragraph has exact line spacing (one line of 225 mm / 22) and no space before/after, and every 3号 run an
+explicit character spacing (15.75 pt a character, see :attr:`Gbt9704Layout.body_char_spacing_twips`), so the page
+lays out as 22 lines × 28 characters in LibreOffice, Word and WPS alike, whatever fonts the reader has; the fonts
+are declared with their stand-ins (:data:`EAST_ASIAN_FONTS`).  The 版记 is a table floated to the foot of the
+版心 on the last page, positioned from the page's left edge (LibreOffice floats a full-width table only then).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
 from .gbt9704 import format_date, heading_level, split_heading
-from .gbt9704_layout import Gbt9704Layout, mm_to_twips, pt_to_twips, text_width_chars
+from .gbt9704_layout import EAST_ASIAN_FONTS, Gbt9704Layout, mm_to_twips, pt_to_twips, text_width_chars
 
 if TYPE_CHECKING:
     from .gbt9704 import OutgoingDocument
@@ -66,7 +68,7 @@ class _Writer:
     # low-level ---------------------------------------------------------------------------------------
     def para(self, *, container=None, align=LEFT, exact: float | None = None, before: float = 0, snap: bool = True,
              left: float | None = None, right: float | None = None, first_line: float | None = None,
-             first_line_chars: int | None = None, tabs=()):
+             tabs=(), keep_next: bool = False):
         p = (container or self.d).add_paragraph()
         pf = p.paragraph_format
         pf.alignment = align
@@ -75,14 +77,14 @@ class _Writer:
         pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         pf.line_spacing = Twips(round(exact if exact is not None else self.L.line_pitch_twips))
         pf.widow_control = False  # moving a lone line would break the 22-line page
+        if keep_next:
+            pf.keep_with_next = True
         if left is not None:
             pf.left_indent = Twips(round(left))
         if right is not None:
             pf.right_indent = Twips(round(right))
         if first_line is not None:
             pf.first_line_indent = Twips(round(first_line))
-        if first_line_chars is not None:  # Word measures this in grid characters: exact whatever the font
-            p._p.pPr.ind.set(qn("w:firstLineChars"), str(first_line_chars * 100))
         for position, alignment in tabs:
             pf.tab_stops.add_tab_stop(Twips(round(position)), alignment)
         if not snap:
@@ -98,11 +100,14 @@ class _Writer:
         for attr in ("eastAsia", "cs"):
             rfonts.set(qn(f"w:{attr}"), font)
         rfonts.set(qn("w:hint"), "eastAsia")
+        if size_pt == self.L.body_pt:  # 28 characters a line (see the module docstring)
+            r._r.rPr.insert_element_before(_el("spacing", val=self.L.body_char_spacing_twips),
+                                           "w:w", "w:kern", "w:position", "w:sz", "w:szCs")
         return r
 
-    def blank(self, n: int = 1) -> None:
+    def blank(self, n: int = 1, **kw) -> None:
         for _ in range(n):
-            self.para()
+            self.para(**kw)
 
     def line(self, text: str, font: str | None = None, **kw):
         p = self.para(**kw)
@@ -123,9 +128,8 @@ class _Writer:
         if grid is None:
             grid = _el("docGrid")
             sec._sectPr.append(grid)
-        grid.set(qn("w:type"), "linesAndChars")
+        grid.set(qn("w:type"), "lines")  # 22 lines; the 28 characters come from the runs' spacing
         grid.set(qn("w:linePitch"), str(L.line_pitch_twips))
-        grid.set(qn("w:charSpace"), str(L.char_space))
         self.d.settings.odd_and_even_pages_header_footer = True  # w:evenAndOddHeaders
 
         # document defaults: 3号仿宋 (6.1), Chinese language, no paragraph spacing; theme fonts removed
@@ -139,15 +143,36 @@ class _Writer:
         lang = rpr.find(qn("w:lang"))
         lang.set(qn("w:val"), "zh-CN")
         lang.set(qn("w:eastAsia"), "zh-CN")
-        spacing = styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+        ppr = styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
+        spacing = ppr.find(qn("w:spacing"))
+        for tag in ("autoSpaceDE", "autoSpaceDN"):  # no extra space between Chinese and digits: widths as counted
+            spacing.addprevious(_el(tag, val=0))
         spacing.set(qn("w:after"), "0")
         spacing.set(qn("w:line"), str(L.line_pitch_twips))
         spacing.set(qn("w:lineRule"), "exact")
         normal = self.d.styles["Normal"].font
         normal.name, normal.size = self.body_font, Pt(L.body_pt)
+        self.declare_fonts()
         props = self.d.core_properties
         props.title, props.author, props.language = self.doc.title.replace("\n", ""), self.doc.signature, "zh-CN"
-        props.subject = str(self.doc.doc_number or "")
+        props.subject = self.doc.number_text
+
+    def declare_fonts(self) -> None:
+        """The East-Asian fonts used, each with its stand-in (w:altName), PANOSE and GB2312 character set."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from lxml import etree
+
+        part = self.d.part.part_related_by(RT.FONT_TABLE)
+        table = etree.fromstring(part.blob)
+        for name, (alt, panose, family) in EAST_ASIAN_FONTS.items():
+            font = _el("font", name=name)
+            for child in (_el("altName", val=alt), _el("panose1", val=panose), _el("charset", val="86"),
+                          _el("family", val=family), _el("pitch", val="variable"),
+                          _el("sig", usb0="00000001", usb1="080E0000", usb2="00000010", usb3="00000000",
+                              csb0="00040000", csb1="00000000")):
+                font.append(child)
+            table.append(font)
+        part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     # 版头 (7.2) -------------------------------------------------------------------------------------
     def mark_lines(self) -> list[tuple[str, str]]:
@@ -189,12 +214,12 @@ class _Writer:
             self.line(text, font)
         # 7.2.4 发文机关标志: top edge 35 mm below the top of the 版心
         self.agency_mark(before=max(0.0, mm_to_twips(L.agency_mark_top_mm) - len(lines) * L.line_pitch_twips))
-        if doc.doc_number is not None:  # (a 纪要 may have none)
+        if doc.number_text:  # (a 纪要 may have none)
             self.blank(L.blank_lines_mark_to_number)
             if doc.upward:
                 self.number_with_signers()
             else:  # 7.2.5 发文字号 centred
-                self.line(str(doc.doc_number), align=CENTER)
+                self.line(doc.number_text, align=CENTER)
         # 7.2.7 red rule the width of the 版心, 4 mm below the 字号 line
         self.rule(mm_to_twips(L.separator_below_number_mm), bottom=L.separator_width_pt)
 
@@ -213,7 +238,7 @@ class _Writer:
             tabs.append(label_tab if first else names_tab)
             p = self.para(tabs=tabs)
             if last:
-                self.run(p, "\t" + str(doc.doc_number), self.body_font, L.body_pt)
+                self.run(p, "\t" + doc.number_text, self.body_font, L.body_pt)
             self.run(p, "\t" + (label if first else ""), self.body_font, L.body_pt)
             self.run(p, "\u3000".join(names), L.font_kaiti, L.body_pt)
 
@@ -224,17 +249,17 @@ class _Writer:
     def main(self) -> None:
         L, doc = self.L, self.doc
         self.blank(self.title_gap())
-        p = self.para(align=CENTER, snap=False)  # 7.3.1 标题, 2号小标宋, centred
-        for i, text in enumerate(doc.title.split("\n")):
-            r = self.run(p, text.strip(), L.font_xiaobiaosong, L.title_pt)
-            if i < doc.title.count("\n"):
+        p = self.para(align=CENTER, snap=False)  # 7.3.1 标题, 2号小标宋, centred, broken by meaning
+        lines = doc.title_lines
+        for i, text in enumerate(lines):
+            r = self.run(p, text, L.font_xiaobiaosong, L.title_pt)
+            if i < len(lines) - 1:
                 r.add_break()
+        self.blank(L.blank_lines_title_to_addressees)  # 7.3.2 "标题下空一行" (the 正文 likewise when there is no 主送)
         if doc.addressees_text:  # 7.3.2 主送机关, flush left, ends with "："
-            self.blank(L.blank_lines_title_to_addressees)
             self.line(doc.addressees_text, align=JUSTIFY)
         fonts = {1: L.font_heiti, 2: L.font_kaiti}
-        indent = {"first_line": L.chars(L.body_first_line_chars), "first_line_chars": L.body_first_line_chars,
-                  "align": JUSTIFY}
+        indent = {"first_line": L.chars(L.body_first_line_chars), "align": JUSTIFY}
         for text in doc.body:  # 7.3.3 正文, indented two characters; 一、黑体 （一）楷体 1.（1）仿宋
             heading, rest = split_heading(text)
             p = self.para(**indent)
@@ -281,24 +306,25 @@ class _Writer:
         date_text = format_date(doc.date)
         sig_w, date_w = text_width_chars(doc.signature), text_width_chars(date_text)
         width = L.chars_per_line
+        together = {"keep_next": True}  # 署名 and 成文日期 never on different pages
         if doc.sealed:
-            self.blank(L.blank_lines_before_signature_sealed)
+            self.blank(L.blank_lines_before_signature_sealed, **together)
             date_at = width - L.date_right_chars_sealed - date_w
             sig_at = min(date_at + (date_w - sig_w) / 2, width - sig_w)
         else:
-            self.blank(L.blank_lines_before_signature_unsealed)
+            self.blank(L.blank_lines_before_signature_unsealed, **together)
             sig_at = width - L.signature_right_chars_unsealed - sig_w
             date_at = sig_at + L.date_shift_chars_unsealed
             if date_at + date_w > width - L.signature_right_chars_unsealed:
                 date_at = width - L.signature_right_chars_unsealed - date_w
                 sig_at = date_at - L.date_shift_chars_unsealed
-        self.line(doc.signature, left=L.chars(max(sig_at, 0)))
+        self.line(doc.signature, left=L.chars(max(sig_at, 0)), **together)
         self.line(date_text, left=L.chars(max(date_at, 0)))
 
     # 版记 (7.4) -------------------------------------------------------------------------------------
-    def edition(self) -> None:
+    def edition(self, *, rules: bool = True) -> None:
         """抄送 and 印发机关/日期 in a table the width of the 版心, floated to the bottom of the last page so that
-        its last rule lies on the bottom edge of the 版心 (7.4.1)."""
+        its last line lies on the bottom edge of the 版心 (7.4.1); ``rules``: the 版记's 分隔线 (not in a 信函)."""
         L, doc = self.L, self.doc
         if not (doc.copy_to or doc.printing_office):
             return
@@ -308,12 +334,15 @@ class _Writer:
         tblPr = table._tbl.tblPr
         for child in list(tblPr):
             tblPr.remove(child)
+        # anchored to the page's left edge at the 订口: LibreOffice keeps a full-width table anchored to the margin
+        # inline (right after the text); so placed, Word, WPS and LibreOffice all float it to the foot of the 版心
         tblPr.append(_el("tblpPr", leftFromText=0, rightFromText=0, topFromText=0, bottomFromText=0,
-                         vertAnchor="margin", horzAnchor="margin", tblpXSpec="center", tblpYSpec="bottom"))
+                         vertAnchor="margin", horzAnchor="page", tblpX=round(mm_to_twips(L.margin_left_mm)),
+                         tblpYSpec="bottom"))
         tblPr.append(_el("tblOverlap", val="never"))
         tblPr.append(_el("tblW", w=width, type="dxa"))
         tblPr.append(_el("jc", val="center"))
-        thick, thin = _eighths(L.edition_thick_rule_mm), _eighths(L.edition_thin_rule_mm)
+        thick, thin = (_eighths(L.edition_thick_rule_mm), _eighths(L.edition_thin_rule_mm)) if rules else (0, 0)
         borders = _el("tblBorders")
         for side, size in (("top", thick), ("left", 0), ("bottom", thick), ("right", 0), ("insideH", thin),
                            ("insideV", 0)):

@@ -13,7 +13,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["LAYOUT", "Gbt9704Layout", "mm_to_twips", "pt_to_twips", "text_width_chars"]
+__all__ = ["EAST_ASIAN_FONTS", "LAYOUT", "Gbt9704Layout", "mm_to_twips", "pt_to_twips", "text_width_chars"]
 
 TWIPS_PER_PT = 20
 PT_PER_MM = 72 / 25.4
@@ -111,11 +111,8 @@ class Gbt9704Layout:
     # "标题居中编排，与其上最后一个要素相距二行"
     letter_blank_lines_to_title: int = 2
     # "首页不显示页码" (the first page's footer holds the second double line instead)
-    # "版记不加印发机关和印发日期、分隔线": a letter carries no 印发 line; the standard keeps 抄送 in a rule-less
-    # 版记 at the foot of the last page, but this project sets it, as its letters have always been printed, after
-    # the date (and 附注) in 3号仿宋, one blank line below, one character in, wrapped lines aligned after "抄送："
-    letter_blank_lines_before_copy_to: int = 1
-    letter_copy_to_indent_chars: int = 1
+    # "版记不加印发机关和印发日期、分隔线": a letter's 版记 is its 抄送 alone, with no rules, at the foot of the last
+    # page's 版心 like any 版记 (7.4.1)
 
     # 10.3 纪要格式 ---------------------------------------------------------------------------------------
     # "纪要标志由“×××××纪要”组成，居中排布，上边缘至版心上边缘为35mm，推荐使用红色小标宋体字" — placed as 7.2.4
@@ -167,10 +164,24 @@ class Gbt9704Layout:
         return pt_to_twips(self.char_pitch_pt)
 
     @property
-    def char_space(self) -> int:
-        """w:docGrid/@w:charSpace: (pitch − default font size) in 1/4096 pt, rounded down so 28 characters fit:
-        −848 for 3号 (15.79 pt a character)."""
-        return math.floor((self.char_pitch_pt - self.body_pt) * 4096)
+    def body_char_spacing_twips(self) -> int:
+        """w:spacing (character spacing) of 3号 text, in twentieths of a point: each character advances by its size
+        plus this, rounded down so that exactly 28 fit the 版心 (−5: 15.75 pt a character, 441 of the 442.2 pt).
+
+        This, not Word's character grid (w:docGrid linesAndChars/charSpace), makes the 28 characters: LibreOffice
+        sets a 16 pt character in a 15.79 pt grid cell over two cells (14 a line), Word and WPS squeeze it; an
+        explicit spacing is laid out alike by all three, whatever CJK font stands in."""
+        return math.floor((self.char_pitch_pt - self.body_pt) * TWIPS_PER_PT)
+
+    @property
+    def char_advance_pt(self) -> float:
+        """How far one 3号 character advances: 15.75 pt."""
+        return self.body_pt + self.body_char_spacing_twips / TWIPS_PER_PT
+
+    @property
+    def title_chars_per_line(self) -> int:
+        """2号 title characters in one line of the 版心: 20."""
+        return math.floor(self.text_width_mm * PT_PER_MM / self.title_pt)
 
     @property
     def footer_distance_mm(self) -> float:
@@ -185,8 +196,8 @@ class Gbt9704Layout:
         return side - self.margin_left_mm, side - self.margin_right_mm
 
     def chars(self, n: float) -> int:
-        """``n`` body characters, in twips."""
-        return round(n * self.char_pitch_twips)
+        """``n`` body characters, in twips (as they advance: indents line up with the characters above)."""
+        return round(n * pt_to_twips(self.char_advance_pt))
 
     def agency_mark_fit(self, mark: str) -> tuple[float, int]:
         """(size in pt, horizontal scale in %) keeping the 发文机关标志 on one line within 98 % of the 版心 width:
@@ -202,3 +213,19 @@ class Gbt9704Layout:
 
 
 LAYOUT = Gbt9704Layout()
+
+
+# East-Asian fonts the layout names, declared in the .docx font table (word/fontTable.xml) with the font that stands
+# in when they are not installed (w:altName) and the PANOSE, character set (86: GB2312) and pitch that Word and
+# WPS use to pick a substitute: a PC without the *_GB2312 fonts of old Windows prints 仿宋/楷体, one without
+# 方正小标宋简体 prints 宋体 — at the size set on each run, so the 22 × 28 page is kept.
+#   name: (altName, panose1, family)
+EAST_ASIAN_FONTS: dict[str, tuple[str, str, str]] = {
+    "仿宋_GB2312": ("仿宋", "02010609030101010101", "modern"),
+    "楷体_GB2312": ("楷体", "02010609030101010101", "modern"),
+    "方正小标宋简体": ("宋体", "02000000000000000000", "script"),
+    "仿宋": ("FangSong", "02010609060101010101", "modern"),
+    "楷体": ("KaiTi", "02010609060101010101", "modern"),
+    "黑体": ("SimHei", "02010609060101010101", "modern"),
+    "宋体": ("SimSun", "02010600030101010101", "auto"),
+}

@@ -6,7 +6,8 @@ replaced; the figures are in :mod:`zeroerror.documents.gbt9704_layout` (``letter
 信函格式 (10.1): the first page is its own letter paper.  The 标志 and the upper red double line sit in the
 first-page header, whose distance from the page top is the 30 mm of the standard, so that they stand above the
 版心 and push the first page's text below them; the lower double line is the first-page footer, 20 mm above the
-page bottom, which also keeps the 页码 off the first page.  Later pages keep the ordinary 版心 and 页码.
+page bottom, which also keeps the 页码 off the first page.  Later pages keep the ordinary 版心 and 页码.  Its 版记
+is the 抄送 alone, without rules, at the foot of the last page.
 Word is expected to start the first page's text right under such a header (not checked here); LibreOffice's
 import keeps some header spacing and sets the first line under the double line about 3.5 mm lower than the 7/8
 character of 10.1.
@@ -61,24 +62,18 @@ class _LetterWriter(_Writer):
         for i, (text, font) in enumerate(lines):
             if i == 0:
                 p = self.para(before=before, exact=pt_to_twips(L.body_pt), snap=False,
-                              tabs=[(L.chars(L.chars_per_line), WD_TAB_ALIGNMENT.RIGHT)])
+                              tabs=[(mm_to_twips(L.text_width_mm), WD_TAB_ALIGNMENT.RIGHT)])
                 self.run(p, text, font, L.body_pt)
-                self.run(p, "\t" + str(doc.doc_number), self.body_font, L.body_pt)
+                self.run(p, "\t" + doc.number_text, self.body_font, L.body_pt)
             else:
                 self.line(text, font)
 
     def title_gap(self) -> int:
         return self.L.letter_blank_lines_to_title
 
-    def closing(self) -> None:
-        super().closing()
-        L, doc = self.L, self.doc
-        if doc.copy_to:  # no 版记: 抄送 in 3号仿宋 after the date (see the layout module)
-            self.blank(L.letter_blank_lines_before_copy_to)
-            self.hanging("抄送：", "，".join(doc.copy_to) + "。", L.letter_copy_to_indent_chars)
-
-    def edition(self) -> None:
-        """信函格式 has no 版记 block: no 印发 line, no rules (10.1); 抄送 was set after the date."""
+    def edition(self, *, rules: bool = True) -> None:
+        """信函格式 (10.1): "版记不加印发机关和印发日期、分隔线" — the 抄送 alone at the foot of the last page."""
+        super().edition(rules=False)
 
 
 class _MinutesWriter(_Writer):

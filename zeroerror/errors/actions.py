@@ -53,9 +53,12 @@ def resolve_clause(clause_id: str) -> Clause:
     return clause
 
 
-def _verifiers() -> list[Person]:
-    return list(Person.objects.active().filter(
-        pk__in=Person.objects.with_role(Role.PERFORMANCE_HEAD).values("pk")))
+def _with_role(role: str, unit_id: int):
+    return Person.objects.active().with_role(role).filter(unit_id=unit_id)
+
+
+def _verifiers(unit_id: int) -> list[Person]:
+    return list(_with_role(Role.PERFORMANCE_HEAD, unit_id))
 
 
 def _event(lead: Lead, title: str, text: str = "", *, actor_person: Person | None) -> None:
@@ -94,7 +97,7 @@ def create_lead(*, channel: str, clause: Clause, person: Person, occurred_on: da
     record("errors.lead.create", actor=shown_actor, kind=AuditKind.CREATE, obj=lead,
            changes={"channel": channel, "clause": clause.code, "person": person.pk, "occurred_on": occurred_on,
                     "status": status, "anonymous": anonymous, "files": len(files)})
-    notify(_verifiers(), f"新的差错线索：{person.name} · {clause.code}", url=lead_url(lead),
+    notify(_verifiers(person.unit_id), f"新的差错线索：{person.name} · {clause.code}", url=lead_url(lead),
            body=lead.description[:200])
     return lead
 
@@ -110,6 +113,8 @@ def report_lead(*, channel: str, clause: Clause | str, person: Person, occurred_
         raise ValidationError("该账号未关联在职人员。")
     if channel == Channel.SYSTEM:
         raise ValidationError("系统发现的线索由系统提出。")
+    if person.unit_id != reporter.unit_id:
+        raise ValidationError("责任人须为本单位人员。")
     if channel != Channel.REPORT and not reporter.has_role(*VERIFIER_ROLES):
         raise ValidationError("只有督查考核小组和绩效办可以登记该渠道的线索；其他人请以举报方式提交。")
     return create_lead(channel=channel, clause=clause if isinstance(clause, Clause) else resolve_clause(clause),
@@ -160,17 +165,17 @@ def _lock(lead: Lead) -> Lead:
     return Lead.objects.select_for_update().select_related("clause", "person").get(pk=lead.pk)
 
 
-def _require_verifier(actor) -> Person:
+def _require_verifier(actor, lead: Lead) -> Person:
     person = _person(actor)
-    if person is None or not person.has_role(*VERIFIER_ROLES):
-        raise ValidationError("只有督查考核小组和绩效办可以核查差错线索。")
+    if person is None or not person.has_role(*VERIFIER_ROLES) or person.unit_id != lead.person.unit_id:
+        raise ValidationError("只有本单位督查考核小组和绩效办可以核查差错线索。")
     return person
 
 
 @transaction.atomic(durable=True)
 def do_start_verification(lead: Lead, *, actor) -> Lead:
-    me = _require_verifier(actor)
     lead = _lock(lead)
+    me = _require_verifier(actor, lead)
     if lead.status not in (LeadStatus.PROPOSED, LeadStatus.OPEN):
         raise ValidationError("该线索已在核查中或已有结论。")
     before, lead.status = lead.status, LeadStatus.VERIFYING
@@ -184,8 +189,8 @@ def do_start_verification(lead: Lead, *, actor) -> Lead:
 def do_confirm_lead(lead: Lead, *, severity: str, especially_serious: bool = False, note: str,
                     confirmed_on: date | None = None, actor) -> Lead:
     """查实: the lead becomes an error with a severity (or 待院长办公会议研究界定); the ledger is recomputed."""
-    me = _require_verifier(actor)
     lead = _lock(lead)
+    me = _require_verifier(actor, lead)
     if not lead.awaiting_verification:
         raise ValidationError("该线索已有核查结论。")
     if severity not in Severity.values:
@@ -209,14 +214,14 @@ def do_confirm_lead(lead: Lead, *, severity: str, especially_serious: bool = Fal
                     "confirmed_on": confirmed_on, "note": lead.verification_note})
     notify([lead.person], f"差错认定：{lead.clause.code} {lead.clause.title}", url=lead_url(lead),
            body=f"{lead.get_severity_display()}。如有异议可提出申诉。")
-    recompute_ledger(confirmed_on.year, actor=actor)
+    recompute_ledger(confirmed_on.year, lead.person.unit, actor=actor)
     return lead
 
 
 @transaction.atomic(durable=True)
 def do_reject_lead(lead: Lead, *, reasons: str, actor) -> Lead:
-    me = _require_verifier(actor)
     lead = _lock(lead)
+    me = _require_verifier(actor, lead)
     if not lead.awaiting_verification:
         raise ValidationError("该线索已有核查结论。")
     if not reasons.strip():
@@ -235,8 +240,8 @@ def do_reject_lead(lead: Lead, *, reasons: str, actor) -> Lead:
 def do_decide_severity(lead: Lead, *, severity: str, meeting_date: date, decision: str,
                        especially_serious: bool = False, actor) -> Lead:
     """院长办公会议研究界定: the meeting's recorded decision sets the severity of an undetermined error."""
-    me = _require_verifier(actor)
     lead = _lock(lead)
+    me = _require_verifier(actor, lead)
     if lead.status != LeadStatus.CONFIRMED or lead.severity != Severity.UNDETERMINED:
         raise ValidationError("只有待院长办公会议研究界定的差错可以登记会议决定。")
     if severity not in (Severity.GENERAL, Severity.SERIOUS):
@@ -253,7 +258,7 @@ def do_decide_severity(lead: Lead, *, severity: str, meeting_date: date, decisio
     record("errors.lead.severity", actor=actor, kind=AuditKind.CHANGE, obj=lead,
            changes={"severity": [Severity.UNDETERMINED, severity], "meeting_date": meeting_date,
                     "decision": lead.meeting_decision, "especially_serious": especially_serious})
-    recompute_ledger(lead.confirmed_on.year, actor=actor)
+    recompute_ledger(lead.confirmed_on.year, lead.person.unit, actor=actor)
     return lead
 
 
@@ -272,7 +277,7 @@ def do_file_appeal(lead: Lead, *, reasons: str, actor) -> Appeal:
     appeal = Appeal.objects.create(lead=lead, appellant=me, reasons=reasons.strip())
     _event(lead, "提出申诉", appeal.reasons, actor_person=me)
     record("errors.appeal.file", actor=actor, kind=AuditKind.CREATE, obj=appeal, changes={"reasons": appeal.reasons})
-    notify(Person.objects.active().with_role(Role.PERFORMANCE_HEAD), f"差错申诉待决定：{me.name}",
+    notify(_with_role(Role.PERFORMANCE_HEAD, lead.person.unit_id), f"差错申诉待决定：{me.name}",
            url=lead_url(lead), body=appeal.reasons[:200])
     return appeal
 
@@ -289,6 +294,8 @@ def do_decide_appeal(appeal: Appeal, *, upheld: bool, reasons: str, actor) -> Ap
     if not reasons.strip():
         raise ValidationError("请填写决定理由。")
     lead = _lock(appeal.lead)
+    if lead.person.unit_id != me.unit_id:
+        raise ValidationError("只能决定本单位的申诉。")
     if lead.person_id == me.pk:
         raise ValidationError("不能决定本人的申诉。")
     appeal.decision = AppealDecision.UPHELD if upheld else AppealDecision.DISMISSED
@@ -302,7 +309,7 @@ def do_decide_appeal(appeal: Appeal, *, upheld: bool, reasons: str, actor) -> Ap
         lead.save(update_fields=["status"])
         record("errors.lead.overturn", actor=actor, kind=AuditKind.TRANSITION, obj=lead,
                changes={"status": [LeadStatus.CONFIRMED, LeadStatus.OVERTURNED], "appeal": appeal.pk})
-        recompute_ledger(lead.confirmed_on.year, actor=actor)
+        recompute_ledger(lead.confirmed_on.year, lead.person.unit, actor=actor)
     notify([lead.person], f"申诉决定：{appeal.get_decision_display()}", url=lead_url(lead),
            body=appeal.decision_reasons[:200])
     return appeal

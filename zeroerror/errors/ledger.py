@@ -1,7 +1,8 @@
 """Posting the penalty engine's result to the 绩效扣罚台账, closing months, and the measures' tracked items.
 
-``recompute_ledger(year)`` runs :func:`zeroerror.penalties.engine.compute` over every error confirmed in ``year``
-and posts the difference between what the engine says and what is posted:
+``recompute_ledger(year, unit)`` runs :func:`zeroerror.penalties.engine.compute` over every error of ``unit``
+confirmed in ``year`` and posts the difference between what the engine says and what is posted (each unit of an
+installation has its own ledger, closed months and pending deductions; nothing here reads another unit's rows):
 
 * an entry whose month is open replaces the open month's previous entries (they are superseded, never deleted);
 * a closed month is never touched: the difference for an entry of a closed month (or for an entry that no
@@ -33,7 +34,7 @@ from zeroerror.errors.models import (
     PerformancePay,
 )
 from zeroerror.errors.models.ledger import MEASURES_WITH_ACTION
-from zeroerror.org.models import LeaderCharge, Person
+from zeroerror.org.models import LeaderCharge, Person, Unit
 from zeroerror.org.roles import Role
 from zeroerror.penalties import engine
 from zeroerror.penalties.policy import DEFAULT_POLICY, MEASURE_LABELS
@@ -70,9 +71,17 @@ def tier_of(roles: frozenset[str], policy=DEFAULT_POLICY) -> str:
     return "staff"
 
 
-def engine_input(year: int, policy=DEFAULT_POLICY):
+def unit_of(actor) -> Unit:
+    person = getattr(actor, "person", None) if actor is not None else None
+    if person is None:
+        raise ValidationError("该账号未关联在职人员。")
+    return person.unit
+
+
+def engine_input(year: int, unit: Unit, policy=DEFAULT_POLICY):
     """(people, errors, monthly_pay) for the engine: roles, tiers and leaders resolved on each confirmation date."""
-    leads = list(Lead.objects.errors().in_year(year).select_related("person").order_by("confirmed_on", "id"))
+    leads = list(Lead.objects.of_unit(unit).errors().in_year(year).select_related("person")
+                 .order_by("confirmed_on", "id"))
     roles: dict[tuple[int, date], frozenset[str]] = {}
     people: dict[int, str] = {}
     records = []
@@ -110,12 +119,14 @@ def basis_json(basis: engine.Basis, clause_code: str) -> dict:
     return data
 
 
-def recompute_ledger(year: int, *, actor, policy=DEFAULT_POLICY) -> dict:
-    """Inside the caller's transaction. Returns a summary {posted, adjustments, superseded, pending}."""
-    people, records, pay = engine_input(year, policy)
+def recompute_ledger(year: int, unit: Unit | None = None, *, actor, policy=DEFAULT_POLICY) -> dict:
+    """Inside the caller's transaction: ``unit``'s ledger for ``year`` (default: the actor's unit). Returns a
+    summary {posted, adjustments, superseded, pending}."""
+    unit = unit or unit_of(actor)
+    people, records, pay = engine_input(year, unit, policy)
     result = engine.compute(people, records, pay, policy)
     clauses = dict(Lead.objects.filter(pk__in=[r.id for r in records]).values_list("pk", "clause__code"))
-    closed = LedgerMonth.objects.closed_months()
+    closed = LedgerMonth.objects.of_unit(unit).closed_months()
     now = timezone.now()
 
     # what the engine says, per (person, error, liability): (month, amount, basis)
@@ -125,7 +136,7 @@ def recompute_ledger(year: int, *, actor, policy=DEFAULT_POLICY) -> dict:
         month, amount, basis = target.get(key, (entry.month, ZERO, None))
         target[key] = (entry.month, amount + entry.amount, basis or basis_json(entry.basis, clauses[entry.error]))
 
-    active = LedgerEntry.objects.active().for_error_year(year)
+    active = LedgerEntry.objects.of_unit(unit).active().for_error_year(year)
     posted_closed: dict[tuple, Decimal] = defaultdict(lambda: ZERO)
     last_closed_month: dict[tuple, str] = {}
     for row in active.filter(month__in=closed):
@@ -182,28 +193,29 @@ def recompute_ledger(year: int, *, actor, policy=DEFAULT_POLICY) -> dict:
         for p, e, li, m, a, k, b, x in to_create
     ])
 
-    PendingDeduction.objects.active().filter(error__confirmed_on__year=year).update(cleared_at=now)
+    PendingDeduction.objects.of_unit(unit).active().filter(error__confirmed_on__year=year).update(cleared_at=now)
     PendingDeduction.objects.bulk_create([
         PendingDeduction(person_id=p.person, error_id=p.error, month=p.month, reason=p.reason,
                          explanation=p.explanation) for p in result.pending
     ])
     summary["pending"] = len(result.pending)
-    summary["measures"] = sync_measures(result, year, actor=actor)
+    summary["measures"] = sync_measures(result, year, unit, actor=actor)
     record("errors.ledger.recompute", actor=actor, kind=AuditKind.SYSTEM, object_type="errors.ledger",
-           object_id=str(year), object_repr=f"{year} 年绩效扣罚台账", changes={"year": year, **summary,
-                                                                              "policy": result.policy_version})
+           object_id=f"{unit.pk}:{year}", object_repr=f"{unit.name} {year} 年绩效扣罚台账",
+           changes={"unit": unit.pk, "year": year, **summary, "policy": result.policy_version})
     return summary
 
 
 @transaction.atomic(durable=True)
-def do_recompute_ledger(year: int, *, actor) -> dict:
-    return recompute_ledger(year, actor=actor)
+def do_recompute_ledger(year: int, unit: Unit | None = None, *, actor) -> dict:
+    return recompute_ledger(year, unit, actor=actor)
 
 
 # Measures --------------------------------------------------------------------------------------------------------
 
-def _first_with_role(role: str, exclude: int | None = None) -> Person | None:
-    return Person.objects.active().with_role(role).exclude(pk=exclude).order_by("rank", "id").first()
+def _first_with_role(role: str, unit_id: int, exclude: int | None = None) -> Person | None:
+    return (Person.objects.active().with_role(role).filter(unit_id=unit_id).exclude(pk=exclude)
+            .order_by("rank", "id").first())
 
 
 def measure_owner(code: str, person: Person, error: Lead) -> Person | None:
@@ -211,7 +223,7 @@ def measure_owner(code: str, person: Person, error: Lead) -> Person | None:
     director); what the person must do themselves — the person; leader measures — the principal leader; a
     referral — the discipline inspection office."""
     if code == "reminder_talk":
-        director = _first_with_role(Role.OFFICE_DIRECTOR, exclude=person.pk)
+        director = _first_with_role(Role.OFFICE_DIRECTOR, person.unit_id, exclude=person.pk)
         if director is not None:
             return director
         charge = LeaderCharge.objects.current().filter(department_id=person.department_id).exclude(
@@ -220,18 +232,19 @@ def measure_owner(code: str, person: Person, error: Lead) -> Person | None:
     if code in ("written_self_examination", "meeting_self_criticism", "suspension"):
         return person
     if code == "discipline_referral":
-        return _first_with_role(Role.DISCIPLINE_INSPECTOR) or _first_with_role(Role.PRINCIPAL_LEADER)
+        return (_first_with_role(Role.DISCIPLINE_INSPECTOR, person.unit_id)
+                or _first_with_role(Role.PRINCIPAL_LEADER, person.unit_id))
     if code.startswith("leader_"):
-        return _first_with_role(Role.PRINCIPAL_LEADER, exclude=person.pk)
+        return _first_with_role(Role.PRINCIPAL_LEADER, person.unit_id, exclude=person.pk)
     return None
 
 
-def sync_measures(result, year: int, *, actor) -> int:
+def sync_measures(result, year: int, unit: Unit, *, actor) -> int:
     """Create a MeasureRecord (and a tracked item with a deadline for whoever must act) for each new measure;
     cancel the measures the engine no longer orders (closing their open tracked items)."""
     wanted = {(m.error, m.person, m.code): m for m in result.measures}
     existing = {(r.error_id, r.person_id, r.code): r
-                for r in MeasureRecord.objects.active().filter(error__confirmed_on__year=year)}
+                for r in MeasureRecord.objects.of_unit(unit).active().filter(error__confirmed_on__year=year)}
     created = 0
     for key, record_ in existing.items():
         if key not in wanted:
@@ -264,11 +277,13 @@ def sync_measures(result, year: int, *, actor) -> int:
 # Months ---------------------------------------------------------------------------------------------------------
 
 @transaction.atomic(durable=True)
-def do_close_month(month: str, *, actor) -> LedgerMonth:
-    """关账: the month's entries become immutable; later differences go to an open month as adjustments."""
+def do_close_month(month: str, unit: Unit | None = None, *, actor) -> LedgerMonth:
+    """关账 of ``unit``'s month (default: the actor's unit): its entries become immutable; later differences go to an
+    open month as adjustments. Other units' months are untouched."""
     if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit() or not 1 <= int(month[5:]) <= 12:
         raise ValidationError("月份格式应为 YYYY-MM。")
-    row, _ = LedgerMonth.objects.select_for_update().get_or_create(month=month)
+    unit = unit or unit_of(actor)
+    row, _ = LedgerMonth.objects.select_for_update().get_or_create(unit=unit, month=month)
     if row.closed_at is not None:
         raise ValidationError(f"{month} 已关账。")
     if month > month_of(timezone.localdate()):
@@ -276,7 +291,7 @@ def do_close_month(month: str, *, actor) -> LedgerMonth:
     row.closed_at = timezone.now()
     row.closed_by = getattr(actor, "person", None)
     row.save(update_fields=["closed_at", "closed_by"])
-    total = LedgerEntry.objects.active().in_month(month).aggregate(s=Sum("amount"))["s"] or ZERO
+    total = LedgerEntry.objects.of_unit(unit).active().in_month(month).aggregate(s=Sum("amount"))["s"] or ZERO
     record("errors.ledger.close_month", actor=actor, kind=AuditKind.TRANSITION, obj=row,
-           changes={"month": month, "total": total})
+           changes={"unit": unit.pk, "month": month, "total": total})
     return row

@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.core import sheets
-from zeroerror.errors.ledger import recompute_ledger
+from zeroerror.errors.ledger import recompute_ledger, unit_of
 from zeroerror.errors.models import LedgerEntry, PerformancePay
 from zeroerror.org.models import Person, Unit
 
@@ -83,26 +83,28 @@ def do_import_pay(result: PayResult, *, unit: Unit, actor) -> int:
     """Store every row (a month already imported is updated), then recompute the affected years."""
     if not result.ok:
         raise ValidationError("文件有错误，未导入任何数据。")
+    if any(person.unit_id != unit.pk for _, person, _, _ in result.rows) or unit_of(actor).pk != unit.pk:
+        raise ValidationError("只能导入本单位人员的月度绩效。")
     for _, person, month, amount in result.rows:
         PerformancePay.objects.update_or_create(person=person, month=month, defaults={"amount": amount})
     record("errors.pay.import", actor=actor, kind=AuditKind.IMPORT, object_type="org.unit", object_id=str(unit.pk),
            object_repr=unit.name, changes={"rows": len(result.rows), "months": sorted({r[2] for r in result.rows})})
     for year in sorted({int(r[2][:4]) for r in result.rows}):
-        recompute_ledger(year, actor=actor)
+        recompute_ledger(year, unit, actor=actor)
     return len(result.rows)
 
 
 EXPORT_COLUMNS = ["姓名", "科室", "月份", "扣罚金额（元）", "类型", "差错条款", "依据", "说明"]
 
 
-def month_entries(month: str):
-    return LedgerEntry.objects.active().in_month(month).with_related().order_by(
+def month_entries(month: str, unit: Unit):
+    return LedgerEntry.objects.of_unit(unit).active().in_month(month).with_related().order_by(
         "person__department__order", "person__rank", "person_id", "id")
 
 
 @transaction.atomic(durable=True)
-def do_export_month(month: str, *, actor) -> bytes:
-    """The month's deductions in the shape 绩效办 hands to finance; the export is audited."""
+def do_export_month(month: str, unit: Unit, *, actor) -> bytes:
+    """``unit``'s deductions of the month in the shape 绩效办 hands to finance; the export is audited."""
     wb = Workbook()
     ws = wb.active
     ws.title = f"{month} 绩效扣罚"
@@ -110,7 +112,7 @@ def do_export_month(month: str, *, actor) -> bytes:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     rows = 0
-    for entry in month_entries(month):
+    for entry in month_entries(month, unit):
         basis = entry.basis or {}
         ws.append([entry.person.name, entry.person.department.name, entry.month, entry.amount,
                    entry.get_kind_display(), entry.error.clause.code,
@@ -118,5 +120,6 @@ def do_export_month(month: str, *, actor) -> bytes:
                    entry.explanation])
         rows += 1
     record("errors.ledger.export", actor=actor, kind=AuditKind.EXPORT, object_type="errors.ledger",
-           object_id=month, object_repr=f"{month} 绩效扣罚台账", changes={"month": month, "rows": rows})
+           object_id=f"{unit.pk}:{month}", object_repr=f"{unit.name} {month} 绩效扣罚台账",
+           changes={"unit": unit.pk, "month": month, "rows": rows})
     return sheets.workbook_bytes(wb)

@@ -184,12 +184,13 @@ def ledger(request: HttpRequest) -> HttpResponse:
     month = request.GET.get("month") or month_of(timezone.localdate())
     if not payroll.MONTH_RE.match(month):
         raise Http404("月份无效。")
-    entries = payroll.month_entries(month)
-    month_row = LedgerMonth.objects.filter(month=month).select_related("closed_by").first()
+    entries = payroll.month_entries(month, me.unit)
+    month_row = LedgerMonth.objects.of_unit(me.unit).filter(month=month).select_related("closed_by").first()
     return render(request, "errors/ledger.html", {
         "title": f"{month} 绩效扣罚台账", "month": month, "entries": entries, "month_row": month_row,
         "total": (entries.aggregate(s=Sum("amount"))["s"] or Decimal("0")).quantize(Decimal("0.01")),
-        "pending": PendingDeduction.objects.active().filter(month=month).select_related("person", "error"),
+        "pending": PendingDeduction.objects.of_unit(me.unit).active().filter(month=month)
+        .select_related("person", "error"),
         "can_keep": access.can_keep_ledger(me),
     })
 
@@ -201,7 +202,7 @@ def ledger_close(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("仅绩效办可以关账。")
     month = request.POST.get("month", "")
     try:
-        actions.do_close_month(month, actor=request.user)
+        actions.do_close_month(month, me.unit, actor=request.user)
     except ValidationError as exc:
         flash_refusal(request, exc)
     else:
@@ -216,7 +217,7 @@ def ledger_export(request: HttpRequest) -> HttpResponse:
     month = request.GET.get("month", "")
     if not payroll.MONTH_RE.match(month):
         raise Http404("月份无效。")
-    response = HttpResponse(payroll.do_export_month(month, actor=request.user), content_type=payroll.XLSX)
+    response = HttpResponse(payroll.do_export_month(month, me.unit, actor=request.user), content_type=payroll.XLSX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''ledger-{month}.xlsx"
     return response
 

@@ -40,6 +40,9 @@ class Severity(models.TextChoices):
 
 
 class LeadQuerySet(models.QuerySet):
+    def of_unit(self, unit):
+        return self.filter(person__unit=unit)
+
     def with_related(self):
         return self.select_related("clause", "person", "person__department", "department", "department_head")
 

@@ -26,12 +26,18 @@ class PerformancePay(models.Model):
 
 
 class LedgerMonthQuerySet(models.QuerySet):
+    def of_unit(self, unit):
+        return self.filter(unit=unit)
+
     def closed_months(self) -> set[str]:
         return set(self.filter(closed_at__isnull=False).values_list("month", flat=True))
 
 
 class LedgerMonth(models.Model):
-    month = models.CharField("月份", max_length=7, unique=True)
+    """A month of one unit's ledger; closing it closes that unit's month only."""
+
+    unit = models.ForeignKey("org.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    month = models.CharField("月份", max_length=7)
     closed_at = models.DateTimeField("关账时间", null=True, blank=True)
     closed_by = models.ForeignKey(Person, verbose_name="关账人", null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="+")
@@ -41,6 +47,7 @@ class LedgerMonth(models.Model):
     class Meta:
         verbose_name = "台账月份"
         verbose_name_plural = "台账月份"
+        constraints = [models.UniqueConstraint(fields=["unit", "month"], name="ledgermonth_unique_per_unit")]
 
     def __str__(self) -> str:
         return self.month
@@ -52,6 +59,9 @@ class EntryKind(models.TextChoices):
 
 
 class LedgerEntryQuerySet(models.QuerySet):
+    def of_unit(self, unit):
+        return self.filter(error__person__unit=unit)
+
     def active(self):
         return self.filter(superseded_at__isnull=True)
 
@@ -92,6 +102,9 @@ class LedgerEntry(models.Model):
 
 
 class PendingQuerySet(models.QuerySet):
+    def of_unit(self, unit):
+        return self.filter(error__person__unit=unit)
+
     def active(self):
         return self.filter(cleared_at__isnull=True)
 
@@ -124,6 +137,9 @@ DISCIPLINE_MEASURES = ("reminder_talk", "leader_reminder_talk", "leader_discipli
 
 
 class MeasureQuerySet(models.QuerySet):
+    def of_unit(self, unit):
+        return self.filter(error__person__unit=unit)
+
     def active(self):
         return self.filter(cancelled_at__isnull=True)
 

@@ -17,10 +17,12 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from zeroerror.conf.env import (
+    env_allowed_hosts,
     env_bool,
     env_choice,
     env_int,
     env_list,
+    env_networks,
     env_path,
     env_str,
     parse_database_url,
@@ -55,16 +57,14 @@ if PRODUCTION:
     AUDIT_HMAC_KEY = env_str("ZEROERROR_AUDIT_KEY")
     if not AUDIT_HMAC_KEY or len(AUDIT_HMAC_KEY) < 32:
         raise ImproperlyConfigured("ZEROERROR_AUDIT_KEY must be set to at least 32 random characters in production")
-    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-    if not ALLOWED_HOSTS:
-        raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names the site is served under in production")
+    ALLOWED_HOSTS = env_allowed_hosts("ALLOWED_HOSTS", [], production=True)
     DEBUG = env_bool("DEBUG", False)
     if DEBUG:
         raise ImproperlyConfigured("DEBUG must be off in production")
 else:
     SECRET_KEY = env_str("SECRET_KEY") or _data_dir_secret("secret_key")
     AUDIT_HMAC_KEY = env_str("ZEROERROR_AUDIT_KEY") or _data_dir_secret("audit_key")
-    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+    ALLOWED_HOSTS = env_allowed_hosts("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"], production=False)
     DEBUG = env_bool("DEBUG", False)
 
 _database_url = env_str("DATABASE_URL")
@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zeroerror.audit.middleware.AuditContextMiddleware",
+    "zeroerror.core.middleware.AdminNetworkMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "zeroerror.core.middleware.SecurityHeadersMiddleware",
 ]
@@ -199,6 +200,11 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
+
+# Reverse proxies (nginx) whose X-Forwarded-For is believed; empty: the connection's address is the client's.
+TRUSTED_PROXIES = env_networks("ZEROERROR_TRUSTED_PROXIES", [])
+# The Django admin (configuration tables) answers only requests from these addresses; others get 404.
+ADMIN_ALLOWED_NETWORKS = env_networks("ZEROERROR_ADMIN_NETWORKS", ["127.0.0.0/8", "::1"])
 
 # The address people use to reach the site, for links in e-mails.
 SITE_URL = (env_str("ZEROERROR_SITE_URL", "http://127.0.0.1:8000") or "").rstrip("/")

@@ -5,7 +5,15 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from zeroerror.conf.env import env_bool, env_choice, env_int, env_list, parse_database_url
+from zeroerror.conf.env import (
+    env_allowed_hosts,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_networks,
+    parse_database_url,
+)
 
 
 def test_bool_accepts_the_usual_spellings_and_refuses_others():
@@ -28,6 +36,25 @@ def test_list_and_choice():
     assert env_list("H", env={"H": "a.example, b.example,"}) == ["a.example", "b.example"]
     with pytest.raises(ImproperlyConfigured, match="must be one of"):
         env_choice("E", ("a", "b"), "a", env={"E": "c"})
+
+
+def test_networks_accept_addresses_and_networks_and_refuse_garbage():
+    nets = env_networks("P", env={"P": "10.0.0.1, 192.168.0.0/16,::1"})
+    assert [str(n) for n in nets] == ["10.0.0.1/32", "192.168.0.0/16", "::1/128"]
+    assert [str(n) for n in env_networks("P", ["127.0.0.0/8"], env={})] == ["127.0.0.0/8"]
+    assert env_networks("P", ["127.0.0.0/8"], env={"P": ""}) == []
+    with pytest.raises(ImproperlyConfigured, match="P must list IP addresses or networks"):
+        env_networks("P", env={"P": "10.0.0.0/8,intranet"})
+
+
+def test_allowed_hosts_refuse_a_wildcard_in_production():
+    assert env_allowed_hosts("H", [], production=True, env={"H": "oa.example.org"}) == ["oa.example.org"]
+    with pytest.raises(ImproperlyConfigured, match="must not contain '\\*' in production"):
+        env_allowed_hosts("H", [], production=True, env={"H": "oa.example.org,*"})
+    with pytest.raises(ImproperlyConfigured, match="must list the host names"):
+        env_allowed_hosts("H", [], production=True, env={})
+    assert env_allowed_hosts("H", ["localhost"], production=False, env={}) == ["localhost"]
+    assert env_allowed_hosts("H", ["localhost"], production=False, env={"H": "*"}) == ["*"]
 
 
 def test_database_urls():
@@ -66,6 +93,18 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path}/prod.sqlite3",
     }, tmp_path, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_a_wildcard_allowed_host(tmp_path):
+    result = _run({
+        "ZEROERROR_ENV": "production",
+        "SECRET_KEY": "p" * 20 + "-Zq8#kL2@vN5$wR7^tY1&uI3*oP6(aS9)dF0" + "x" * 10,
+        "ZEROERROR_AUDIT_KEY": "a-distinct-audit-key-with-enough-length-000",
+        "ALLOWED_HOSTS": "*",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/prod.sqlite3",
+    }, tmp_path, "check")
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must not contain '*' in production" in result.stderr
 
 
 def test_embedded_mode_generates_and_keeps_its_secret_key(tmp_path):

@@ -1,8 +1,14 @@
+from django.conf import settings
+
 from zeroerror.audit.trail import current_ip
+from zeroerror.core.netaddr import client_address
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")[:64]
+    """The client's address; X-Forwarded-For counts only from the proxies in ZEROERROR_TRUSTED_PROXIES."""
+    return client_address(
+        request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_X_FORWARDED_FOR", ""), settings.TRUSTED_PROXIES
+    )[:64]
 
 
 class AuditContextMiddleware:

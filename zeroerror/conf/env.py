@@ -6,12 +6,15 @@ malformed: a typo in production must stop the server, not silently fall back to 
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -123,3 +126,30 @@ def sqlite_database(path: Path) -> dict:
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
         },
     }
+
+
+def env_networks(name: str, default: list[str] | None = None, *, env: Mapping[str, str] | None = None) -> list[IPNetwork]:
+    """A comma-separated list of addresses or networks (``10.0.0.5``, ``10.1.0.0/16``, ``::1``)."""
+    value = _raw(name, env)
+    items = list(default or []) if value is None else [item.strip() for item in value.split(",") if item.strip()]
+    networks = []
+    for item in items:
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name} must list IP addresses or networks (e.g. 10.0.0.0/8), got {item!r}")
+    return networks
+
+
+def env_allowed_hosts(
+    name: str, default: list[str], *, production: bool, env: Mapping[str, str] | None = None
+) -> list[str]:
+    """ALLOWED_HOSTS: required in production, where a wildcard (``*``) is refused — it would let any Host header
+    through (password-reset links, cache poisoning)."""
+    hosts = env_list(name, None if production else default, env=env)
+    if production:
+        if not hosts:
+            raise ImproperlyConfigured(f"{name} must list the host names the site is served under in production")
+        if any(host == "*" for host in hosts):
+            raise ImproperlyConfigured(f"{name} must not contain '*' in production: list the real host names")
+    return hosts

@@ -1,3 +1,10 @@
+from django.conf import settings
+from django.http import Http404
+
+from zeroerror.audit.middleware import client_ip
+from zeroerror.core.netaddr import in_networks
+
+
 class SecurityHeadersMiddleware:
     """Content-Security-Policy (everything is served from this origin) and no caching of signed-in pages."""
 
@@ -15,3 +22,19 @@ class SecurityHeadersMiddleware:
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             response.setdefault("Cache-Control", "no-store")
         return response
+
+
+class AdminNetworkMiddleware:
+    """The Django admin answers only requests from ZEROERROR_ADMIN_NETWORKS (入侵防范: management interfaces
+    restricted by address); anyone else gets the ordinary 404, as if it did not exist."""
+
+    PREFIX = "/admin/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.PREFIX) and not in_networks(client_ip(request),
+                                                                       settings.ADMIN_ALLOWED_NETWORKS):
+            raise Http404("页面不存在。")
+        return self.get_response(request)

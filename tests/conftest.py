@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 
+from tests.accounts.helpers import signed_in
 from tests.factories import DepartmentFactory, PersonFactory, UnitFactory, give_role, put_in_charge
 from zeroerror.org.roles import Role
 
@@ -89,8 +90,7 @@ def org(db):
 @pytest.fixture
 def login(client):
     def do(person):
-        client.force_login(person.user)
-        return client
+        return signed_in(client, person)
 
     return do
 

@@ -12,6 +12,7 @@ Two modes:
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -81,6 +82,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "zeroerror.core",
     "zeroerror.audit",
     "zeroerror.org",
@@ -93,6 +97,7 @@ INSTALLED_APPS = [
     "zeroerror.documents",
     "zeroerror.meetings",
     "zeroerror.proofread",
+    "zeroerror.accounts",
 ]
 
 MIDDLEWARE = [
@@ -108,7 +113,11 @@ MIDDLEWARE = [
     "zeroerror.audit.middleware.AuditContextMiddleware",
     "zeroerror.core.middleware.AdminNetworkMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "zeroerror.accounts.middleware.SessionActivityMiddleware",
+    "zeroerror.accounts.middleware.LoginGateMiddleware",
     "zeroerror.core.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "zeroerror.urls"
@@ -137,7 +146,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "zeroerror.org.passwords.CharacterClassValidator"},
+    {"NAME": "zeroerror.org.passwords.PersonalNameValidator"},
 ]
+# The login (身份鉴别): django-axes locks an account after repeated failures, the second factor is django-otp's TOTP.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("ZEROERROR_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ZEROERROR_LOGIN_LOCK_MINUTES", 30, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username"]  # the account; the address is throttled separately (below)
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock is temporary: it ends 30 minutes after it began
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_LOCKOUT_CALLABLE = "zeroerror.accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "zeroerror.accounts.lockout.attempted_username"
+AXES_CLIENT_IP_CALLABLE = "zeroerror.audit.middleware.client_ip"
+# axes warns that locking by account alone lets an attacker rotate addresses; the address throttle below covers it.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Failed logins from one address within the window before the address gets 429 (an office behind NAT shares one).
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("ZEROERROR_LOGIN_ADDRESS_LIMIT", 20, minimum=1)
+LOGIN_ADDRESS_WINDOW = timedelta(minutes=env_int("ZEROERROR_LOGIN_ADDRESS_WINDOW_MINUTES", 15, minimum=1))
+# Passwords older than this must be changed at the next login (0: no maximum age).
+PASSWORD_MAX_AGE_DAYS = env_int("ZEROERROR_PASSWORD_MAX_AGE_DAYS", 90, minimum=0)
+OTP_TOTP_ISSUER = "零差错办公管理系统"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -183,7 +213,10 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "zeroerror@localhost")
 
+# A session ends after ZEROERROR_SESSION_HOURS in all, or ZEROERROR_SESSION_IDLE_MINUTES without a request.
+SESSION_ENGINE = "zeroerror.accounts.sessions"
 SESSION_COOKIE_AGE = env_int("ZEROERROR_SESSION_HOURS", 8, minimum=1) * 3600
+SESSION_IDLE_SECONDS = env_int("ZEROERROR_SESSION_IDLE_MINUTES", 15, minimum=1) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -200,6 +233,10 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
+
+# Refused requests (403/404/CSRF/locked logins) audited per event and source address per minute, at most.
+AUDIT_REFUSALS_PER_MINUTE = env_int("ZEROERROR_AUDIT_REFUSALS_PER_MINUTE", 10, minimum=1)
+CSRF_FAILURE_VIEW = "zeroerror.audit.refusals.csrf_failure"
 
 # Reverse proxies (nginx) whose X-Forwarded-For is believed; empty: the connection's address is the client's.
 TRUSTED_PROXIES = env_networks("ZEROERROR_TRUSTED_PROXIES", [])

@@ -1,15 +1,21 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 
+from zeroerror.accounts.views import LoginView
 from zeroerror.core import views as core_views
+
+handler403 = "zeroerror.audit.refusals.forbidden"
+handler404 = "zeroerror.audit.refusals.not_found"
 
 admin.site.site_header = "零差错办公管理系统 · 后台配置"
 admin.site.site_title = "零差错办公管理系统"
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", core_views.healthz, name="healthz"),
     path("notifications/", core_views.notifications, name="notifications"),
@@ -24,5 +30,9 @@ urlpatterns = [
     path("documents/", include("zeroerror.documents.urls")),
     path("meetings/", include("zeroerror.meetings.urls")),
     path("errors/", include("zeroerror.errors.urls")),
+    path("account/", include("zeroerror.accounts.urls")),
+    # one login (lockout, second factor) and one password change for the admin too
+    path("admin/login/", login_not_required(RedirectView.as_view(url="/login/", query_string=True))),
+    path("admin/password_change/", RedirectView.as_view(pattern_name="accounts:password")),
     path("admin/", admin.site.urls),
 ]

@@ -1,3 +1,5 @@
+from axes.models import AccessAttempt, AccessFailureLog
+
 from tests.factories import PASSWORD
 from zeroerror.audit.models import AuditKind, AuditRecord
 
@@ -22,7 +24,14 @@ def test_it_audits_a_failed_login_without_the_password(org, client):
     assert "wrong-secret-xyz" not in str(rec.changes) + rec.object_repr
 
 
-def test_it_escapes_line_breaks_in_a_failed_username(db, client):
+def test_it_never_stores_an_unknown_login_name_verbatim(db, client):
+    """People type their password into the name field: an unknown name is kept only as a keyed hash (3(d))."""
+    for _ in range(2):
+        client.post("/login/", {"username": "Secret-Pa55word!", "password": "x"})
     client.post("/login/", {"username": "evil\r\nadmin", "password": "x"})
-    rec = AuditRecord.objects.get(kind=AuditKind.LOGIN_FAILED)
-    assert "\n" not in rec.object_repr and "\\n" in rec.object_repr
+    first, second, third = AuditRecord.objects.filter(kind=AuditKind.LOGIN_FAILED).order_by("seq")
+    assert first.object_repr.startswith("未知账号#") and first.object_repr == second.object_repr  # still groups
+    assert third.object_repr != first.object_repr and "\n" not in third.object_repr
+    everything = str(list(AuditRecord.objects.values())) + str(list(AccessAttempt.objects.values())) + str(
+        list(AccessFailureLog.objects.values()))
+    assert "Secret-Pa55word" not in everything and "evil" not in everything

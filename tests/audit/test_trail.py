@@ -108,8 +108,8 @@ def test_it_rolls_back_the_change_when_the_audit_write_fails(org, monkeypatch):
     assert RoleAssignment.objects.count() == before
 
 
-def test_it_records_who_what_before_after_and_ip(org, client):
-    client.force_login(org.admin.user)
+def test_it_records_who_what_before_after_and_ip(org, login):
+    client = login(org.admin)
     client.post(f"/org/people/{org.alice.pk}/roles/", {"role": Role.FIRST_READER, "started_on": "2026-01-05"},
                 REMOTE_ADDR="10.1.2.3")
     rec = AuditRecord.objects.filter(action="org.role.assign").last()

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from tests.accounts.helpers import signed_in
 from zeroerror.org.actions import do_assign_role, do_end_role
 from zeroerror.org.roles import Role
 
@@ -10,7 +11,7 @@ def test_the_system_admin_role_opens_the_configuration_tables_and_nothing_else(o
     assignment = do_assign_role(org.bob, Role.SYSTEM_ADMIN, started_on=date(2026, 1, 1), actor=org.admin.user)
     org.bob.user.refresh_from_db()
     assert org.bob.user.is_staff and not org.bob.user.is_superuser
-    client.force_login(org.bob.user)
+    signed_in(client, org.bob)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/workdays/calendaroverride/").status_code == 200
     assert client.get("/admin/org/department/").status_code == 200

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
+from tests.accounts.helpers import signed_in
 from zeroerror.audit.models import AuditRecord
 from zeroerror.audit.trail import verify_chain
 from zeroerror.proofread import service
@@ -129,7 +130,7 @@ def test_check_docx_reads_a_docx_and_explains_anything_else(db):
 
 def test_sensitive_terms_are_edited_in_the_admin_with_an_audit_record(db, client):
     admin_user = get_user_model().objects.create_superuser("root", password="x-Strong-Pass-1")
-    client.force_login(admin_user)
+    signed_in(client, admin_user)
     response = client.post("/admin/proofread/sensitiveterm/add/", {"term": "蓝盾行动", "active": "on", "note": "代号"})
     assert response.status_code == 302, response.content.decode()[:2000]
     term = SensitiveTerm.objects.get(term="蓝盾行动")

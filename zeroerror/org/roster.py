@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
-import string
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -17,6 +15,7 @@ from zeroerror.audit.trail import record
 from zeroerror.core import sheets
 from zeroerror.org.actions import create_person_rows
 from zeroerror.org.models import Department, Unit
+from zeroerror.org.passwords import generate_password
 from zeroerror.org.roles import ADMIN_ROLES, Role
 
 COLUMNS = ["账号", "姓名", "科室", "职务/岗位", "角色", "职级排序", "手机", "电子邮箱"]
@@ -128,14 +127,6 @@ def parse_roster(data: bytes, unit: Unit) -> RosterResult:
     return result
 
 
-def _initial_password() -> str:
-    alphabet = string.ascii_letters + string.digits
-    while True:
-        core = "".join(secrets.choice(alphabet) for _ in range(12))
-        if any(c.islower() for c in core) and any(c.isupper() for c in core) and any(c.isdigit() for c in core):
-            return core + "#"
-
-
 @transaction.atomic(durable=True)
 def do_import_roster(result: RosterResult, *, unit: Unit, actor) -> list[tuple[str, str, str]]:
     """Create every row of a checked roster; returns (name, username, initial password) to show once."""
@@ -143,7 +134,7 @@ def do_import_roster(result: RosterResult, *, unit: Unit, actor) -> list[tuple[s
         raise ValidationError("名册有错误，未导入任何人员。")
     created = []
     for row in result.rows:
-        password = _initial_password()
+        password = generate_password()
         create_person_rows(
             unit=unit, username=row.username, name=row.name, department=row.department, position=row.position,
             rank=row.rank, phone=row.phone, email=row.email, password=password, roles=row.roles, actor=actor,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.oath import totp
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zeroerror.accounts import policy
@@ -22,7 +22,10 @@ def enrol(user) -> TOTPDevice:
 
 
 def current_code(device: TOTPDevice, *, at: float | None = None) -> str:
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, at or time.time()):0{device.digits}d}"
+    """The code the phone shows now (or at ``at``; ``time.time() + 30`` is the next one, still accepted)."""
+    clock = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    clock.time = at or time.time()
+    return f"{clock.token():0{device.digits}d}"
 
 
 def signed_in(client, person):

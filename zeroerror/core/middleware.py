@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import Http404
 
 from zeroerror.audit.middleware import client_ip
+from zeroerror.audit.refusals import record_refusal
 from zeroerror.core.netaddr import in_networks
 
 
@@ -36,5 +37,6 @@ class AdminNetworkMiddleware:
     def __call__(self, request):
         if request.path_info.startswith(self.PREFIX) and not in_networks(client_ip(request),
                                                                        settings.ADMIN_ALLOWED_NETWORKS):
+            record_refusal(request, "http.admin_address", detail={"status": 404})
             raise Http404("页面不存在。")
         return self.get_response(request)

@@ -26,6 +26,7 @@ from zeroerror.conf.env import (
     env_networks,
     env_path,
     env_str,
+    env_subset,
     parse_database_url,
     sqlite_database,
 )
@@ -75,6 +76,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
+    "zeroerror.core",  # first: its admin/base_site.html themes the Django admin like the application
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,7 +87,6 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "zeroerror.core",
     "zeroerror.audit",
     "zeroerror.org",
     "zeroerror.workdays",
@@ -157,6 +158,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock is temporary: it ends 30 minutes after it began
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # no banner on stderr: command-line tools print only their own output
 AXES_LOCKOUT_CALLABLE = "zeroerror.accounts.lockout.lockout_response"
 AXES_USERNAME_CALLABLE = "zeroerror.accounts.lockout.attempted_username"
 AXES_CLIENT_IP_CALLABLE = "zeroerror.audit.middleware.client_ip"
@@ -245,6 +247,11 @@ ADMIN_ALLOWED_NETWORKS = env_networks("ZEROERROR_ADMIN_NETWORKS", ["127.0.0.0/8"
 
 # The address people use to reach the site, for links in e-mails.
 SITE_URL = (env_str("ZEROERROR_SITE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+
+# Who sees a colleague's mobile number and e-mail besides the person: leaders, the office, the same department
+# (or everyone). The directory itself (names, departments, positions) is open to the whole unit.
+CONTACTS_VISIBLE_TO = env_subset("ZEROERROR_CONTACTS_VISIBLE_TO", ("leaders", "office", "department", "everyone"),
+                                 ["leaders", "office", "department"])
 
 # Unit-level configuration.
 ZEROERROR_UNIT_NAME = env_str("ZEROERROR_UNIT_NAME", "")

@@ -33,3 +33,9 @@ def test_a_forwarded_header_from_an_untrusted_peer_does_not_open_it(org, client,
     settings.ADMIN_ALLOWED_NETWORKS = [ipaddress.ip_network("10.1.0.0/16")]
     signed_in(client, org.admin)
     assert client.get("/admin/", REMOTE_ADDR="192.0.2.8", HTTP_X_FORWARDED_FOR="10.1.2.3").status_code == 404
+
+
+def test_the_admin_wears_the_application_theme(org, client):
+    signed_in(client, org.admin)
+    page = client.get("/admin/").content.decode()
+    assert "zeroerror/admin.css" in page and "零差错办公 · 后台配置" in page and "返回系统" in page

@@ -12,6 +12,7 @@ from zeroerror.conf.env import (
     env_int,
     env_list,
     env_networks,
+    env_subset,
     parse_database_url,
 )
 
@@ -55,6 +56,13 @@ def test_allowed_hosts_refuse_a_wildcard_in_production():
         env_allowed_hosts("H", [], production=True, env={})
     assert env_allowed_hosts("H", ["localhost"], production=False, env={}) == ["localhost"]
     assert env_allowed_hosts("H", ["localhost"], production=False, env={"H": "*"}) == ["*"]
+
+
+def test_subsets_accept_known_words_only():
+    assert env_subset("C", ("a", "b", "c"), ["a"], env={}) == {"a"}
+    assert env_subset("C", ("a", "b", "c"), ["a"], env={"C": "b, c"}) == {"b", "c"}
+    with pytest.raises(ImproperlyConfigured, match="C may only list a, b, c; got d"):
+        env_subset("C", ("a", "b", "c"), ["a"], env={"C": "a,d"})
 
 
 def test_database_urls():

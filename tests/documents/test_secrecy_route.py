@@ -142,3 +142,23 @@ def test_an_attachment_uploaded_to_a_classified_document_stays_on_its_route(docs
     assert login(docs.director).get(f"/files/{attachment.uid}/").status_code == 404
     assert login(docs.charlie).post(f"/documents/outgoing/{secret_outgoing.pk}/attach/").status_code == 404
     assert AuditRecord.objects.filter(action="attachments.download", actor__person=docs.bob).exists()
+
+
+def test_auditors_see_registration_and_route_but_not_content_unless_on_the_route(
+        docs, login, secret_incoming, secret_outgoing):
+    """访问控制 g (need-to-know): 纪检 reads a 密级 document's registration and route, not its body or scans."""
+    scan = Attachment.objects.for_owner(secret_incoming).get()
+    client = login(docs.auditor)
+    incoming = client.get(f"/documents/incoming/{secret_incoming.pk}/").content.decode()
+    assert "青川县国家保密局" in incoming and "流转范围" in incoming and 'id="content-withheld"' in incoming
+    assert "密件扫描.pdf" not in incoming
+    assert client.get(f"/files/{scan.uid}/").status_code == 404
+    outgoing = client.get(f"/documents/outgoing/{secret_outgoing.pk}/").content.decode()
+    assert secret_outgoing.title in outgoing and 'id="content-withheld"' in outgoing
+    assert secret_outgoing.body_paragraphs[0] not in outgoing
+    assert client.get(f"/documents/outgoing/{secret_outgoing.pk}/docx/").status_code == 403
+
+    actions.do_add_to_route(secret_incoming, docs.auditor, reason="案件核查", actor=docs.alice.user)
+    page = client.get(f"/documents/incoming/{secret_incoming.pk}/").content.decode()
+    assert "密件扫描.pdf" in page and 'id="content-withheld"' not in page
+    assert client.get(f"/files/{scan.uid}/").status_code == 200

@@ -309,3 +309,15 @@ def test_it_refuses_a_department_that_is_no_longer_active(org, login):
 
     assert Person.objects.count() == before
     assert rejected_rows(response) == [(3, "科室“信息科”不存在")]
+
+
+def test_once_the_unit_has_a_security_admin_reading_roles_are_not_imported(org, login):
+    """The first roster sets a unit up; after that 纪检 and the like need the 安全管理员's approval (two people)."""
+    from tests.factories import PersonFactory, give_role
+
+    give_role(PersonFactory(department=org.info, name="蒋安全"), Role.SECURITY_ADMIN)
+    before = Person.objects.count()
+    response = login(org.admin).post(URL, {"file": xlsx_upload([("zhaoliu", "赵六", "办公室", "", "纪检监察室", "", "", "")])})
+    reason = "纪检监察室须经安全管理员批准：请导入后在人员页面申请授予"
+    assert rejected_rows(response) == [(2, reason)]
+    assert Person.objects.count() == before

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import give_role
 from zeroerror.audit.models import AuditKind, AuditRecord
 from zeroerror.org.models import RoleAssignment
 from zeroerror.org.roles import Role
@@ -56,11 +57,12 @@ def test_it_asks_which_department_a_head_is_for(org, login):
 
 
 def test_it_refuses_a_second_admin_role_with_a_chinese_message(org, login):
+    give_role(org.bob, Role.SECURITY_ADMIN)
     response = login(org.admin).post(
-        add_url(org.admin), {"role": Role.AUDIT_ADMIN, "started_on": today().isoformat()}, follow=True
+        add_url(org.bob), {"role": Role.AUDIT_ADMIN, "started_on": today().isoformat()}, follow=True
     )
 
-    assert "三员分立：袁管理已担任系统管理员，不能再担任审计管理员。" in response.content.decode()
+    assert "三员分立：鲍勃已担任安全管理员，不能再担任审计管理员。" in response.content.decode()
     assert not RoleAssignment.objects.filter(role=Role.AUDIT_ADMIN).exists()
     assert not AuditRecord.objects.filter(action="org.role.assign").exists()
 
@@ -102,7 +104,7 @@ def test_it_explains_an_end_date_before_the_start(org, login):
 
     response = login(org.admin).post(end_url(assignment), {"ended_on": "2019-12-31"}, follow=True)
 
-    assert "终止日期须晚于起始日期。" in response.content.decode()
+    assert "终止日期不能早于起始日期。" in response.content.decode()
     assignment.refresh_from_db()
     assert assignment.ended_on is None
 

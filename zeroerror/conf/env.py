@@ -153,3 +153,13 @@ def env_allowed_hosts(
         if any(host == "*" for host in hosts):
             raise ImproperlyConfigured(f"{name} must not contain '*' in production: list the real host names")
     return hosts
+
+
+def env_subset(name: str, choices: tuple[str, ...], default: list[str], *,
+               env: Mapping[str, str] | None = None) -> frozenset[str]:
+    """A comma-separated selection from ``choices`` (e.g. ``leaders,office``); an unknown word stops the program."""
+    words = env_list(name, default, env=env)
+    unknown = [word for word in words if word not in choices]
+    if unknown:
+        raise ImproperlyConfigured(f"{name} may only list {', '.join(choices)}; got {', '.join(unknown)}")
+    return frozenset(words)

@@ -1,7 +1,8 @@
 """Who may see a 公文 and who may take each step. Every view of the app goes through this module.
 
 Seeing: :meth:`DocumentQuerySet.visible_to` — a document with a 密级 only by the people on its route and auditors
-(clause 一(一)3); anything else a person may not see is 404, never a hint that it exists.
+(clause 一(一)3); anything else a person may not see is 404, never a hint that it exists. Auditors see a 密级
+document's registration and route but not its content (:func:`can_read_content`).
 Acting: the ``can_*`` predicates; the actions check the same predicates and refuse with a Chinese message.
 """
 
@@ -41,9 +42,17 @@ def can_see(person: Person, doc) -> bool:
     return type(doc).objects.visible_to(person).filter(pk=doc.pk).exists()
 
 
+def can_read_content(person: Person, doc) -> bool:
+    """正文, attachments and the .docx of a document with a 密级 are for the people on its route only: auditors
+    (纪检, 审计管理员, 绩效办负责人) see its registration and route, not its content, unless placed on the route."""
+    return not doc.is_classified or doc.route.filter(person=person).exists()
+
+
 def can_read_attachments(request: HttpRequest, doc) -> bool:
-    """Attachment links work only for the people who may see the document (off the route: 404)."""
-    return can_see(person_of(request), doc)
+    """Attachment links work only for the people who may see the document (off the route: 404) and read its
+    content."""
+    person = person_of(request)
+    return can_see(person, doc) and can_read_content(person, doc)
 
 
 def is_office(person: Person) -> bool:

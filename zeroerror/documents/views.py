@@ -252,6 +252,7 @@ def outgoing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     doc = access.get_outgoing_or_404(request, pk)
     if doc.is_classified:
         actions.record_view(doc, actor=request.user)
+    can_read = access.can_read_content(person, doc)
     return render(request, "documents/outgoing_detail.html", {
         "title": doc.title, "doc": doc,
         "events": doc.events.select_related("actor"),
@@ -260,7 +261,8 @@ def outgoing_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "distributions": doc.distributions.select_related("sent_by"),
         "countersigns": doc.countersigns.select_related("department", "person"),
         "items": TrackedItem.objects.for_source(doc).with_people(),
-        "attachments": Attachment.objects.for_owner(doc),
+        "attachments": Attachment.objects.for_owner(doc) if can_read else [],
+        "can_read_content": can_read,
         "step_forms": _forms_for(OUTGOING_STEPS, person, doc),
         "can_edit": access.can_edit_outgoing(person, doc),
         "can_export": access.can_export_outgoing(person, doc),
@@ -329,6 +331,7 @@ def incoming_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if doc.is_classified:
         actions.record_view(doc, actor=request.user)
     step_forms = _forms_for(INCOMING_STEPS, person, doc)
+    can_read = access.can_read_content(person, doc)
     for key, _step, form in step_forms:
         if key == "register":
             form.initial = {"sender": doc.sender, "received_on": timezone.localtime(doc.received_at).date(),
@@ -342,7 +345,8 @@ def incoming_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "instructions": doc.instructions.select_related("leader"),
         "circulations": doc.circulations.select_related("reader", "sent_by"),
         "items": TrackedItem.objects.for_source(doc).with_people(),
-        "attachments": Attachment.objects.for_owner(doc),
+        "attachments": Attachment.objects.for_owner(doc) if can_read else [],
+        "can_read_content": can_read,
         "step_forms": step_forms,
     })
 

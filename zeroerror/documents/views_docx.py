@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -58,6 +59,8 @@ def outgoing_docx(request: HttpRequest, pk: int) -> HttpResponse:
     """Download the numbered document; every download is audited as an export (clause 一(一)3)."""
     person = person_of(request)
     doc = access.get_outgoing_or_404(request, pk)
+    if not access.can_read_content(person, doc):
+        raise PermissionDenied("密级文件的正文仅限流转范围内的人员阅读。")
     if not access.can_export_outgoing(person, doc):
         messages.error(request, "编号后才能生成正式文本。")
         return redirect("documents:outgoing_detail", doc.pk)

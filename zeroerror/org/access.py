@@ -1,7 +1,7 @@
 from django.http import Http404, HttpRequest
 
 from zeroerror.core.access import person_of
-from zeroerror.org.models import Department, Person, RoleAssignment
+from zeroerror.org.models import Department, Person, RoleAssignment, RoleRequest
 from zeroerror.org.roles import Role
 
 
@@ -30,5 +30,51 @@ def get_assignment_or_404(request: HttpRequest, pk: int) -> RoleAssignment:
     return assignment
 
 
+def contact_viewer(viewer: Person):
+    """A predicate telling whether ``viewer`` may see a person's mobile number and e-mail: their own, and per
+    ZEROERROR_CONTACTS_VISIBLE_TO leaders, the office and the person's own department."""
+    from django.conf import settings
+
+    scopes = settings.CONTACTS_VISIBLE_TO
+    everyone = "everyone" in scopes
+    leader = "leaders" in scopes and viewer.has_role(Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE)
+    office = "office" in scopes and (viewer.department.is_office or viewer.has_role(
+        Role.OFFICE_DIRECTOR, Role.OFFICE_DEPUTY_DIRECTOR))
+    same_department = "department" in scopes
+
+    def may_see(subject: Person) -> bool:
+        return (everyone or leader or office or subject.pk == viewer.pk
+                or (same_department and subject.department_id == viewer.department_id))
+
+    return may_see
+
+
 def can_manage_org(person: Person) -> bool:
     return person.has_role(Role.SYSTEM_ADMIN)
+
+
+def can_decide_role_requests(person: Person) -> bool:
+    return person.has_role(Role.SECURITY_ADMIN)
+
+
+def get_role_request_or_404(request: HttpRequest, pk: int) -> RoleRequest:
+    me = person_of(request)
+    role_request = RoleRequest.objects.of_unit(me.unit).filter(pk=pk).first()
+    if role_request is None:
+        raise Http404("申请不存在。")
+    return role_request
+
+
+def role_requests_inbox(person: Person) -> list:
+    """待审批 role changes in the 安全管理员's to-do list (not those they asked for or that concern them)."""
+    from django.urls import reverse
+
+    from zeroerror.tracking.registry import TodoEntry
+
+    if not can_decide_role_requests(person):
+        return []
+    pending = (RoleRequest.objects.of_unit(person.unit).pending().exclude(requested_by=person).exclude(person=person)
+               .select_related("person", "requested_by"))
+    url = reverse("org:role_requests")
+    return [TodoEntry(kind="待审批", title=str(r), url=url, action_label="审批", sender=r.requested_by.name)
+            for r in pending]

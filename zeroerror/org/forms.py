@@ -45,3 +45,8 @@ class RosterUploadForm(forms.Form):
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError("文件不能超过 5 MB。")
         return upload
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label="审批", choices=[("approve", "批准"), ("reject", "驳回")])
+    note = forms.CharField(label="意见", max_length=200, required=False)

@@ -198,7 +198,8 @@ class RoleAssignment(models.Model):
         ordering = ["person_id", "role", "started_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ended_on__isnull=True) | Q(ended_on__gt=models.F("started_on")),
+                # ended the day it started: never in force (a wrong grant is undone the same day)
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
                 name="roleassignment_dates_ordered",
             ),
             models.CheckConstraint(
@@ -234,3 +235,54 @@ class LeaderCharge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader} 分管 {self.department}"
+
+
+class RoleChange(models.TextChoices):
+    GRANT = "grant", "授予"
+    END = "end", "终止"
+
+
+class RoleRequestStatus(models.TextChoices):
+    PENDING = "pending", "待审批"
+    APPROVED = "approved", "已批准"
+    REJECTED = "rejected", "已驳回"
+
+
+class RoleRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=RoleRequestStatus.PENDING)
+
+    def of_unit(self, unit):
+        return self.filter(person__unit=unit)
+
+
+class RoleRequest(models.Model):
+    """Granting or ending a role of APPROVAL_ROLES: asked by the 系统管理员, decided by the 安全管理员 (two people)."""
+
+    person = models.ForeignKey(Person, verbose_name="人员", on_delete=models.PROTECT, related_name="role_requests")
+    change = models.CharField("变更", max_length=10, choices=RoleChange.choices)
+    role = models.CharField("角色", max_length=40, choices=Role.choices)
+    department = models.ForeignKey(Department, verbose_name="负责科室", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    assignment = models.ForeignKey(RoleAssignment, verbose_name="任职", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="end_requests")
+    effective_on = models.DateField("生效日期", help_text="批准时已过的日期按批准当日生效")
+    note = models.CharField("备注", max_length=200, blank=True)
+    requested_by = models.ForeignKey(Person, verbose_name="申请人", on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField("申请时间", default=timezone.now)
+    status = models.CharField("状态", max_length=10, choices=RoleRequestStatus.choices,
+                              default=RoleRequestStatus.PENDING, db_index=True)
+    decided_by = models.ForeignKey(Person, verbose_name="审批人", null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
+    decision_note = models.CharField("审批意见", max_length=200, blank=True)
+
+    objects = RoleRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "角色变更申请"
+        verbose_name_plural = "角色变更申请"
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_change_display()}{self.person}的{self.get_role_display()}"

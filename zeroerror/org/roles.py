@@ -44,3 +44,8 @@ AUDITOR_ROLES = frozenset({Role.DISCIPLINE_INSPECTOR, Role.PERFORMANCE_HEAD, Rol
 ADMIN_ROLES = frozenset({Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN})
 # Roles that need a department to make sense.
 DEPARTMENT_SCOPED_ROLES = frozenset({Role.DEPARTMENT_HEAD})
+# Roles that read other people's data (the whole unit's items, the audit trail, anonymous reporters) or manage
+# security: granting or ending one needs the 安全管理员's approval (two people).
+APPROVAL_ROLES = UNIT_WIDE_ROLES | frozenset(
+    {Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER, Role.AUDIT_ADMIN, Role.SECURITY_ADMIN}
+)

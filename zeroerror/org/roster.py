@@ -14,9 +14,9 @@ from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.core import sheets
 from zeroerror.org.actions import create_person_rows
-from zeroerror.org.models import Department, Unit
+from zeroerror.org.models import Department, Person, Unit
 from zeroerror.org.passwords import generate_password
-from zeroerror.org.roles import ADMIN_ROLES, Role
+from zeroerror.org.roles import ADMIN_ROLES, APPROVAL_ROLES, Role
 
 COLUMNS = ["账号", "姓名", "科室", "职务/岗位", "角色", "职级排序", "手机", "电子邮箱"]
 REQUIRED = {"账号", "姓名", "科室"}
@@ -77,6 +77,8 @@ def parse_roster(data: bytes, unit: Unit) -> RosterResult:
     )
     result = RosterResult()
     seen: dict[str, int] = {}
+    # the first roster sets a unit up; once it has a 安全管理员, reading roles need his approval (two people)
+    has_security_admin = Person.objects.filter(unit=unit).with_role(Role.SECURITY_ADMIN).exists()
     for number, values in body:
         problems = [f"“{name}”不能为空" for name in COLUMNS if name in REQUIRED and not values[name]]
         username = values["账号"]
@@ -100,6 +102,9 @@ def parse_roster(data: bytes, unit: Unit) -> RosterResult:
                 roles.append(ROLE_BY_LABEL[label])
         if len(set(roles) & ADMIN_ROLES) > 1:
             problems.append("三员分立：系统管理员、安全管理员、审计管理员不能由同一人兼任")
+        needs_approval = [Role(r).label for r in roles if r in APPROVAL_ROLES]
+        if needs_approval and has_security_admin:
+            problems.append("、".join(needs_approval) + "须经安全管理员批准：请导入后在人员页面申请授予")
         rank = 1000
         if values["职级排序"]:
             try:

@@ -14,14 +14,17 @@ from zeroerror.core.access import person_of
 from zeroerror.core.forms import flash_refusal, form_errors_text, run_form_action
 from zeroerror.org import actions, roster
 from zeroerror.org.access import (
+    can_decide_role_requests,
     can_manage_org,
+    contact_viewer,
     get_assignment_or_404,
     get_department_or_404,
     get_person_or_404,
+    get_role_request_or_404,
 )
-from zeroerror.org.forms import ChargeForm, EndRoleForm, RoleForm, RosterUploadForm
-from zeroerror.org.models import Department, LeaderCharge, Person, RoleAssignment
-from zeroerror.org.roles import SUPERVISION_ROLES, Role
+from zeroerror.org.forms import ChargeForm, DecisionForm, EndRoleForm, RoleForm, RosterUploadForm
+from zeroerror.org.models import Department, LeaderCharge, Person, RoleAssignment, RoleRequest
+from zeroerror.org.roles import APPROVAL_ROLES, SUPERVISION_ROLES, Role
 
 
 def _require_admin(request) -> Person:
@@ -29,6 +32,15 @@ def _require_admin(request) -> Person:
     if not can_manage_org(me):
         raise PermissionDenied("仅系统管理员可以管理组织机构。")
     return me
+
+
+def _with_contacts(me: Person, people) -> list[Person]:
+    """The rows, each marked with whether ``me`` may see its mobile number and e-mail."""
+    may_see = contact_viewer(me)
+    rows = list(people)
+    for row in rows:
+        row.contacts_visible = may_see(row)
+    return rows
 
 
 def departments(request: HttpRequest) -> HttpResponse:
@@ -50,7 +62,7 @@ def departments(request: HttpRequest) -> HttpResponse:
 def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
     me = person_of(request)
     department = get_department_or_404(request, pk)
-    people = department.people.active().order_by("rank", "id")
+    people = _with_contacts(me, department.people.active().order_by("rank", "id"))
     charges = department.charges.select_related("leader").order_by("-started_on")
     form = ChargeForm(unit=me.unit, initial={"started_on": timezone.localdate()})
     return render(request, "org/department.html", {
@@ -83,7 +95,8 @@ def people(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     roles = RoleAssignment.objects.current(today).only("person_id", "role")
     qs = qs.prefetch_related(Prefetch("role_assignments", queryset=roles, to_attr="current_assignments"))
-    return render(request, "org/people.html", {"title": "人员", "rows": qs, "q": q, "can_manage": can_manage_org(me)})
+    return render(request, "org/people.html", {"title": "人员", "rows": _with_contacts(me, qs), "q": q,
+                                               "can_manage": can_manage_org(me)})
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -93,6 +106,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     charges = person.charges.select_related("department").order_by("-started_on")
     return render(request, "org/person.html", {
         "title": person.name, "subject": person, "assignments": assignments, "charges": charges,
+        "show_contacts": contact_viewer(me)(person),
         "can_manage": can_manage_org(me),
         "role_form": RoleForm(unit=me.unit, initial={"started_on": timezone.localdate()}),
         "end_form": EndRoleForm(initial={"ended_on": timezone.localdate()}),
@@ -106,13 +120,16 @@ def person_role_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = RoleForm(request.POST, unit=me.unit)
     if form.is_valid():
         data = form.cleaned_data
+        needs_approval = data["role"] in APPROVAL_ROLES
+        act = actions.do_request_role_grant if needs_approval else actions.do_assign_role
         try:
-            actions.do_assign_role(person, data["role"], department=data["department"],
-                                   started_on=data["started_on"], note=data["note"], actor=request.user)
+            act(person, data["role"], department=data["department"], started_on=data["started_on"],
+                note=data["note"], actor=request.user)
         except ValidationError as exc:
             flash_refusal(request, exc)
         else:
-            messages.success(request, f"已授予{Role(data['role']).label}。")
+            label = Role(data["role"]).label
+            messages.success(request, f"授予{label}的申请已提交安全管理员审批。" if needs_approval else f"已授予{label}。")
     else:
         messages.error(request, form_errors_text(form))
     return redirect("org:person", person.pk)
@@ -124,12 +141,14 @@ def role_end(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = get_assignment_or_404(request, pk)
     form = EndRoleForm(request.POST)
     if form.is_valid():
+        needs_approval = assignment.role in APPROVAL_ROLES
+        act = actions.do_request_role_end if needs_approval else actions.do_end_role
         try:
-            actions.do_end_role(assignment, ended_on=form.cleaned_data["ended_on"], actor=request.user)
+            act(assignment, ended_on=form.cleaned_data["ended_on"], actor=request.user)
         except ValidationError as exc:
             flash_refusal(request, exc)
         else:
-            messages.success(request, "任职已终止，记录已保留。")
+            messages.success(request, "终止任职的申请已提交安全管理员审批。" if needs_approval else "任职已终止，记录已保留。")
     else:
         messages.error(request, "请填写正确的终止日期。")
     return redirect("org:person", assignment.person_id)
@@ -182,3 +201,38 @@ def roster_import(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:  # e.g. an account created meanwhile: the whole import was rolled back
             form.add_error("file", "名册未导入：" + "；".join(exc.messages))
     return render(request, "org/roster_import.html", context)
+
+
+def role_requests(request: HttpRequest) -> HttpResponse:
+    """角色变更申请: the 系统管理员 follows his requests, the 安全管理员 decides them (two-person rule)."""
+    me = person_of(request)
+    can_decide = can_decide_role_requests(me)
+    if not (can_decide or can_manage_org(me)):
+        raise PermissionDenied("仅系统管理员和安全管理员可以查看角色变更申请。")
+    qs = RoleRequest.objects.of_unit(me.unit).select_related(
+        "person__department", "department", "requested_by", "decided_by")
+    return render(request, "org/role_requests.html", {
+        "title": "角色变更申请", "pending": qs.pending(), "decided": qs.exclude(status="pending")[:50],
+        "can_decide": can_decide, "me": me, "form": DecisionForm(),
+    })
+
+
+@require_POST
+def role_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    me = person_of(request)
+    if not can_decide_role_requests(me):
+        raise PermissionDenied("仅安全管理员可以审批角色变更。")
+    role_request = get_role_request_or_404(request, pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        try:
+            actions.do_decide_role_request(role_request, approve=approve, note=form.cleaned_data["note"],
+                                           actor=request.user)
+        except ValidationError as exc:
+            flash_refusal(request, exc)
+        else:
+            messages.success(request, "已批准，角色变更已生效。" if approve else "已驳回。")
+    else:
+        messages.error(request, form_errors_text(form))
+    return redirect("org:role_requests")

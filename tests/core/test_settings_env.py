@@ -92,25 +92,24 @@ def test_production_refuses_to_start_without_its_secrets(tmp_path):
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_settings_pass_the_deploy_check(tmp_path):
-    result = _run({
+def _production(tmp_path, **overrides):
+    return {
         "ZEROERROR_ENV": "production",
         "SECRET_KEY": "p" * 20 + "-Zq8#kL2@vN5$wR7^tY1&uI3*oP6(aS9)dF0" + "x" * 10,
         "ZEROERROR_AUDIT_KEY": "a-distinct-audit-key-with-enough-length-000",
         "ALLOWED_HOSTS": "oa.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path}/prod.sqlite3",
-    }, tmp_path, "check", "--deploy", "--fail-level", "WARNING")
+        **overrides,
+    }
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    result = _run(_production(tmp_path), tmp_path, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_refuses_a_wildcard_allowed_host(tmp_path):
-    result = _run({
-        "ZEROERROR_ENV": "production",
-        "SECRET_KEY": "p" * 20 + "-Zq8#kL2@vN5$wR7^tY1&uI3*oP6(aS9)dF0" + "x" * 10,
-        "ZEROERROR_AUDIT_KEY": "a-distinct-audit-key-with-enough-length-000",
-        "ALLOWED_HOSTS": "*",
-        "DATABASE_URL": f"sqlite:///{tmp_path}/prod.sqlite3",
-    }, tmp_path, "check")
+    result = _run(_production(tmp_path, ALLOWED_HOSTS="*"), tmp_path, "check")
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must not contain '*' in production" in result.stderr
 

@@ -118,3 +118,28 @@ def test_an_end_before_the_start_is_refused(org):
         do_end_role(assignment, ended_on=date(2026, 3, 1) - timedelta(days=1), actor=org.admin.user)
     assignment.refresh_from_db()
     assert assignment.ended_on is None
+
+
+@pytest.mark.parametrize("who", ["alice", "auditor", "principal"])
+def test_the_request_list_is_for_the_two_administrators_only(org, security, login, who):
+    do_request_role_grant(org.bob, Role.DISCIPLINE_INSPECTOR, actor=org.admin.user)
+    assert login(getattr(org, who)).get("/org/role-requests/").status_code == 403
+    for person in (org.admin, security):
+        page = login(person).get("/org/role-requests/").content.decode()
+        assert "鲍勃" in page and "纪检监察室" in page
+
+
+def test_the_request_list_has_a_constant_number_of_queries(org, security, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(security)
+    do_request_role_grant(org.bob, Role.DISCIPLINE_INSPECTOR, actor=org.admin.user)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/org/role-requests/")
+    for person in (org.alice, org.charlie, org.dora, org.medhead):
+        do_request_role_grant(person, Role.SUPERVISION_MEMBER, actor=org.admin.user)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/org/role-requests/").content.decode()
+    assert "梅科长" in page
+    assert len(many) <= len(one)

@@ -268,4 +268,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO")},
+    # django-axes reports every login at INFO; failures and locks (WARNING) are enough beside the audit trail
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -100,6 +100,16 @@ def test_it_imports_everyone_with_their_roles_and_shows_initial_passwords_once(o
     assert all(password not in again for _, _, password in created)
 
 
+def test_an_imported_person_changes_the_initial_password_at_the_first_login(org, login):
+    from django.test import Client
+
+    created = login(org.admin).post(URL, {"file": xlsx_upload(GOOD[:1])}).context["created"]
+    _, username, password = created[0]
+    newcomer = Client()
+    newcomer.post("/login/", {"username": username, "password": password})
+    assert newcomer.get("/").url.startswith("/account/password/")
+
+
 def test_it_audits_the_import_and_each_person_and_role(org, login):
     login(org.admin).post(URL, {"file": xlsx_upload(GOOD)})
 

@@ -34,6 +34,12 @@ def _set_password_state(user, *, must_change: bool) -> None:
 
 # Password -----------------------------------------------------------------------------------------------------------
 
+def require_password_change(user) -> None:
+    """An initial or handed-over password: the person must choose their own at the next login. Callers hold the
+    transaction (roster import)."""
+    _set_password_state(user, must_change=True)
+
+
 @transaction.atomic(durable=True)
 def do_change_password(user, new_password: str, *, actor) -> None:
     """The person's own change (the form checked the old password and the password rules)."""

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from zeroerror.accounts.actions import require_password_change
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.core import sheets
@@ -140,10 +141,11 @@ def do_import_roster(result: RosterResult, *, unit: Unit, actor) -> list[tuple[s
     created = []
     for row in result.rows:
         password = generate_password()
-        create_person_rows(
+        person = create_person_rows(
             unit=unit, username=row.username, name=row.name, department=row.department, position=row.position,
             rank=row.rank, phone=row.phone, email=row.email, password=password, roles=row.roles, actor=actor,
         )
+        require_password_change(person.user)  # the initial password is changed at the first login
         created.append((row.name, row.username, password))
     record("org.roster.import", actor=actor, kind=AuditKind.IMPORT, object_type="org.unit", object_id=str(unit.pk),
            object_repr=unit.name, changes={"rows": len(created)})

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from zeroerror.conf.datadir import DataDirError, resolve_data_dir
 from zeroerror.conf.env import (
     env_allowed_hosts,
     env_bool,
@@ -24,7 +25,6 @@ from zeroerror.conf.env import (
     env_int,
     env_list,
     env_networks,
-    env_path,
     env_str,
     env_subset,
     parse_database_url,
@@ -36,7 +36,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 ZEROERROR_ENV = env_choice("ZEROERROR_ENV", ("embedded", "production", "test"), "embedded")
 PRODUCTION = ZEROERROR_ENV == "production"
 
-DATA_DIR = env_path("ZEROERROR_DATA_DIR", Path.cwd() / "data")
+# Found the same way wherever a command runs (env var, config file, default beside the venv): see conf/datadir.py.
+try:
+    _data_dir = resolve_data_dir()
+except DataDirError as exc:
+    raise ImproperlyConfigured(str(exc)) from None
+DATA_DIR = _data_dir.path
+DATA_DIR_SOURCE = _data_dir.source
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
@@ -186,7 +192,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # hashed names once `collectstatic` has written the manifest; plain names before (`zeroerror runserver`)
+        "BACKEND": "zeroerror.core.staticstorage.ManifestWhenCollectedStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

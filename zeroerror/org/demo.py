@@ -93,6 +93,7 @@ def accounts_file():
 def build_org(say) -> None:
     if Unit.objects.filter(name=UNIT_NAME).exists():
         say(f"演示单位“{UNIT_NAME}”已存在，跳过。")
+        say(starter_accounts())
         return
     password = demo_password()
     with transaction.atomic():
@@ -119,5 +120,24 @@ def build_org(say) -> None:
     path = accounts_file()
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     path.chmod(0o600)
-    say("\n".join(lines))
-    say(f"\n（以上账号已保存到 {path}，仅本机可读。）")
+    say(starter_accounts())
+
+
+# The five accounts to start with, printed by `zeroerror up`; the others are in the accounts file.
+STARTERS = [("院长", "wangjianguo"), ("办公室主任", "liuyang"), ("绩效办负责人", "songjia"),
+            ("一般工作人员（院办公室文秘）", "zhengxiao"), ("系统管理员", "yuangang")]
+
+
+def starter_accounts() -> str:
+    """The password and the five starting accounts, read back from the accounts file (so every `up` can show
+    them), and where the other accounts are listed."""
+    path = accounts_file()
+    if not path.exists():
+        return f"演示账号文件 {path} 不存在（演示单位建立时生成）。"
+    text = path.read_text(encoding="utf-8")
+    password = next((line.split("：", 1)[1] for line in text.splitlines() if line.startswith("所有演示账号的密码")), "")
+    names = {username: name for username, name, *_rest in PEOPLE}
+    lines = [f"演示单位：{UNIT_NAME}    所有演示账号的密码：{password}", "先用这五个账号登录："]
+    lines += [f"  {role}\t{username}（{names[username]}）" for role, username in STARTERS]
+    lines.append(f"其余 {len(PEOPLE) - len(STARTERS)} 个账号（每个角色至少一人）见 {path}（仅本机可读）。")
+    return "\n".join(lines)

@@ -260,6 +260,9 @@ SITE_URL = (env_str("ZEROERROR_SITE_URL", "http://127.0.0.1:8000") or "").rstrip
 CONTACTS_VISIBLE_TO = env_subset("ZEROERROR_CONTACTS_VISIBLE_TO", ("leaders", "office", "department", "everyone"),
                                  ["leaders", "office", "department"])
 
+# 会务: a draft 会议方案 holds its room this many hours after it was last changed (then the room is free again).
+MEETING_DRAFT_HOLD_HOURS = env_int("ZEROERROR_MEETING_DRAFT_HOLD_HOURS", 72, minimum=1)
+
 # Unit-level configuration.
 ZEROERROR_UNIT_NAME = env_str("ZEROERROR_UNIT_NAME", "")
 # Reminders: a tracked item is reminded this many working hours before it falls due.

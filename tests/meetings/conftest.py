@@ -5,9 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.factories import PersonFactory
+from tests.factories import DepartmentFactory, PersonFactory, give_role
 from zeroerror.meetings.actions import do_approve_meeting, do_create_meeting, do_send_notices, do_submit_meeting
 from zeroerror.meetings.models import Meeting, Room
+from zeroerror.org.roles import Role
 
 
 def later(days=0, hours=0, minutes=0):
@@ -77,5 +78,18 @@ def starting_soon(meeting, minutes=30):
 
 @pytest.fixture
 def heads(org):
-    """Twelve principal heads (科室主要负责人) of other departments, for clause 一(二)1."""
+    """Twelve more members of staff (of the medical department, no head role) to make meetings large."""
     return [PersonFactory(department=org.medical, name=f"负责人{i}", rank=100 + i) for i in range(12)]
+
+
+@pytest.fixture
+def principal_heads(org):
+    """Twelve principal heads (科室主要负责人) of twelve other departments, for clause 一(二)1: a meeting inviting
+    them "requires the principal heads" by their roles, whatever the organiser ticks."""
+    people = []
+    for i in range(12):
+        department = DepartmentFactory(unit=org.unit, name=f"第{i + 1}科", order=100 + i)
+        person = PersonFactory(department=department, name=f"主任{i}", rank=100 + i)
+        give_role(person, Role.DEPARTMENT_HEAD, department=department)
+        people.append(person)
+    return people

@@ -1,4 +1,4 @@
-"""Clause 一(二)1: a meeting needs the unit leader's approval before notices go out; a meeting of the principal heads
+"""Clause 一(二)1: a meeting needs the unit leader's approval before notices go out; a meeting of the principal principal_heads
 with more than 10 attendees passes the office director (统一扎口把关) and then needs the principal leader."""
 
 from datetime import timedelta
@@ -71,8 +71,8 @@ def test_a_leader_in_charge_of_other_departments_cannot_approve(org, make_meetin
 
 @pytest.mark.clause("一(二)1")
 def test_a_meeting_of_the_principal_heads_over_ten_goes_through_the_director_to_the_principal(
-        org, rooms, make_meeting, heads):
-    meeting = make_meeting(room=rooms.hall, involves_principal_heads=True, attendees=[org.alice, *heads[:10]])
+        org, rooms, make_meeting, principal_heads):
+    meeting = make_meeting(room=rooms.hall, attendees=[org.alice, *principal_heads[:10]])
     assert meeting.requires_director  # 11 people
     do_submit_meeting(meeting, actor=org.alice.user)
     assert status(meeting) == MeetingStatus.PENDING_DIRECTOR
@@ -93,8 +93,8 @@ def test_a_meeting_of_the_principal_heads_over_ten_goes_through_the_director_to_
     assert (meeting.director_checked_by, meeting.approved_by) == (org.director, org.principal)
 
 
-def test_ten_principal_heads_need_only_the_ordinary_approval(org, rooms, make_meeting, heads):
-    meeting = make_meeting(room=rooms.hall, involves_principal_heads=True, attendees=heads[:10])
+def test_ten_principal_heads_need_only_the_ordinary_approval(org, rooms, make_meeting, principal_heads):
+    meeting = make_meeting(room=rooms.hall, attendees=principal_heads[:10])
     assert not meeting.requires_director
     do_submit_meeting(meeting, actor=org.alice.user)
     do_approve_meeting(meeting, actor=org.leo.user)
@@ -102,10 +102,10 @@ def test_ten_principal_heads_need_only_the_ordinary_approval(org, rooms, make_me
 
 
 @pytest.mark.clause("一(二)1")
-def test_growing_an_approved_meeting_past_ten_principal_heads_needs_a_new_approval(org, rooms, approved, heads):
-    meeting = approved(room=rooms.hall, involves_principal_heads=True, attendees=heads[:10])
+def test_growing_an_approved_meeting_past_ten_principal_heads_needs_a_new_approval(org, rooms, approved, principal_heads):
+    meeting = approved(room=rooms.hall, attendees=principal_heads[:10])
     with pytest.raises(ValidationError, match="须经办公室主任把关"):
-        do_set_attendees(meeting, heads[:11], actor=org.alice.user)
+        do_set_attendees(meeting, principal_heads[:11], actor=org.alice.user)
     assert meeting.invitations.count() == 10
 
 
@@ -137,8 +137,8 @@ def test_approving_twice_is_refused(org, approved):
 
 
 @pytest.mark.clause("一(二)1")
-def test_a_principal_heads_meeting_over_ten_is_organised_by_the_office(org, rooms, make_meeting, heads):
-    meeting = make_meeting(organiser=org.medhead, room=rooms.hall, involves_principal_heads=True, attendees=heads[:11])
+def test_a_principal_heads_meeting_over_ten_is_organised_by_the_office(org, rooms, make_meeting, principal_heads):
+    meeting = make_meeting(organiser=org.medhead, room=rooms.hall, attendees=principal_heads[:11])
     with pytest.raises(ValidationError, match="由办公室统一组织会务"):
         do_submit_meeting(meeting, actor=org.medhead.user)
     assert status(meeting) == MeetingStatus.DRAFT

@@ -101,10 +101,10 @@ def test_the_inbox_shows_the_reply_awaited_the_meeting_and_the_missing_replies(o
     assert meetings_inbox(org.dora) == []
 
 
-def test_the_inbox_shows_approvals_waiting(org, make_meeting, rooms, heads):
+def test_the_inbox_shows_approvals_waiting(org, make_meeting, rooms, principal_heads):
     from zeroerror.meetings.actions import do_submit_meeting
 
-    meeting = make_meeting(room=rooms.hall, involves_principal_heads=True, attendees=heads[:11])
+    meeting = make_meeting(room=rooms.hall, attendees=principal_heads[:11])
     do_submit_meeting(meeting, actor=org.alice.user)
     assert [e.kind for e in meetings_inbox(org.director)] == ["会议审批"]
     assert meetings_inbox(org.principal) == []  # not before the director's check

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tests.meetings.conftest import later
 from zeroerror.meetings.actions import do_record_reply, remind_replies
-from zeroerror.meetings.models import Invitation, Reply
+from zeroerror.meetings.models import Invitation, Meeting, Reply
 from zeroerror.tracking.models import Notification
 from zeroerror.tracking.registry import tick_tasks
 
@@ -15,6 +15,7 @@ from zeroerror.tracking.registry import tick_tasks
 @pytest.mark.clause("一(二)3")
 def test_it_reminds_the_unreplied_once_and_tells_the_organiser(org, notified):
     meeting = notified(start_at=later(days=3), end_at=later(days=3, hours=1))
+    Meeting.objects.filter(pk=meeting.pk).update(reply_deadline=meeting.start_at - timedelta(hours=2))
     do_record_reply(Invitation.objects.get(meeting=meeting, person=org.bob), Reply.ATTEND, actor=org.bob.user)
     assert remind_replies(timezone.now()) == "会议催回执 0 人"  # too early
     the_day_before = meeting.start_at - timedelta(hours=20)

@@ -5,8 +5,8 @@ from zeroerror.meetings.models import Meeting, MeetingStatus
 
 
 @pytest.fixture
-def waiting(org, rooms, make_meeting, heads):
-    meeting = make_meeting(room=rooms.hall, involves_principal_heads=True, attendees=[org.alice, *heads[:11]])
+def waiting(org, rooms, make_meeting, principal_heads):
+    meeting = make_meeting(room=rooms.hall, attendees=[org.alice, *principal_heads[:11]])
     do_submit_meeting(meeting, actor=org.alice.user)
     return meeting
 

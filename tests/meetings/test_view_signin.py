@@ -4,6 +4,7 @@ import pytest
 
 from tests.meetings.conftest import starting_soon
 from zeroerror.audit.models import AuditRecord
+from zeroerror.meetings.access import current_signin_code
 from zeroerror.meetings.models import Invitation, SigninMethod
 
 
@@ -12,8 +13,8 @@ def soon(org, notified):
     return starting_soon(notified())
 
 
-def url(meeting, token=None):
-    return f"/meetings/{meeting.pk}/signin/{token or meeting.signin_token}/"
+def url(meeting, code=None):
+    return f"/meetings/{meeting.pk}/signin/{code or current_signin_code(meeting)}/"
 
 
 @pytest.mark.clause("一(二)7")
@@ -44,12 +45,13 @@ def test_a_person_not_invited_is_refused(org, login, soon):
 
 def test_a_wrong_code_is_404(org, login, soon):
     assert login(org.bob).get(url(soon, "wrong-token")).status_code == 404
+    assert login(org.bob).get(url(soon, soon.signin_token)).status_code == 404  # the meeting's fixed token is no code
 
 
-def test_sign_in_opens_two_hours_before_the_start(org, login, notified):
+def test_self_sign_in_opens_only_near_the_start(org, login, notified):
     meeting = notified()  # ten days ahead
     response = login(org.bob).post(url(meeting))
-    assert response.status_code == 400 and "不在签到时间内" in response.content.decode()
+    assert response.status_code == 400 and "不在签到时间内：扫码签到为会前30分钟至开会后30分钟" in response.content.decode()
 
 
 @pytest.mark.postgres_only

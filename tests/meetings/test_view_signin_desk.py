@@ -3,12 +3,14 @@
 import pytest
 
 from tests.meetings.conftest import starting_soon
+from zeroerror.meetings.access import current_signin_code
 from zeroerror.meetings.actions import do_record_reply, do_record_signin
 from zeroerror.meetings.models import Invitation, Reply, SigninMethod
 
 
 @pytest.fixture
-def soon(org, notified):
+def soon(org, notified, settings):
+    settings.SITE_URL = "http://oa.example.org"
     return starting_soon(notified())
 
 
@@ -19,16 +21,17 @@ def test_the_desk_shows_the_qr_code_and_who_is_missing(org, login, soon):
              actor=org.dora.user)
     client = login(org.alice)
     html = client.get(f"/meetings/{soon.pk}/signin/desk/").content.decode()
-    assert f"/meetings/{soon.pk}/signin/qr.svg" in html and soon.signin_token in html
+    assert f'hx-get="/meetings/{soon.pk}/signin/qr/" hx-trigger="every 30s"' in html and "<svg" in html
+    assert f"http://oa.example.org/meetings/{soon.pk}/signin/{current_signin_code(soon)}/" in html
     missing = client.get(f"/meetings/{soon.pk}/signin/missing/").content.decode()
     assert 'hx-trigger="every 20s"' in missing
     assert "查理" in missing and "艾丽" in missing and "鲍勃" not in missing
     assert "尚未签到（2 / 3）" in missing and "外出学习" in missing
 
 
-def test_the_qr_code_is_an_svg_of_the_sign_in_link(org, login, soon):
-    response = login(org.alice).get(f"/meetings/{soon.pk}/signin/qr.svg")
-    assert response["Content-Type"] == "image/svg+xml" and b"<svg" in response.content
+def test_the_qr_panel_is_an_svg_of_the_current_sign_in_link(org, login, soon):
+    response = login(org.alice).get(f"/meetings/{soon.pk}/signin/qr/")
+    assert b"<svg" in response.content and current_signin_code(soon).encode() in response.content
 
 
 @pytest.mark.clause("一(二)7")
@@ -47,7 +50,7 @@ def test_invitees_cannot_use_the_desk(org, login, soon):
     inv = Invitation.objects.get(meeting=soon, person=org.bob)
     client = login(org.charlie)
     assert client.get(f"/meetings/{soon.pk}/signin/desk/").status_code == 403
-    assert client.get(f"/meetings/{soon.pk}/signin/qr.svg").status_code == 403
+    assert client.get(f"/meetings/{soon.pk}/signin/qr/").status_code == 403
     assert client.post(f"/meetings/{soon.pk}/signin/tick/{inv.pk}/").status_code == 403
     assert client.get(f"/meetings/{soon.pk}/signin/missing/").status_code == 403
 

@@ -11,9 +11,10 @@
 
 from __future__ import annotations
 
-import secrets
+import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
+from zeroerror.meetings import signin_code
 from zeroerror.meetings.models import (
     NOTICE_LEAD_WORKDAYS,
     ChecklistKind,
@@ -42,11 +44,13 @@ REVIEWER_ROLES = (Role.OFFICE_DIRECTOR, Role.OFFICE_DEPUTY_DIRECTOR)
 
 
 def visible_meetings(person: Person):
+    """Office staff run the 会务 and manage every room (clause 一(二)1, 2): they see every meeting of the unit."""
     qs = Meeting.objects.of_unit(person.unit)
     departments = person.visible_department_ids()
-    if departments is None:
+    if departments is None or is_office(person):
         return qs
     mine = (Q(organiser=person) | Q(invitations__person=person, invitations__withdrawn_at__isnull=True)
+            | Q(invitations__deputy=person, invitations__reply=Reply.DEPUTY, invitations__withdrawn_at__isnull=True)
             | Q(supervisors=person) | Q(department_id__in=departments))
     return qs.filter(pk__in=Meeting.objects.filter(mine).values("pk"))
 
@@ -58,17 +62,28 @@ def get_meeting_or_404(request: HttpRequest, pk: int) -> Meeting:
     return meeting
 
 
-def get_meeting_by_token_or_404(request: HttpRequest, pk: int, token: str) -> Meeting:
-    """The sign-in page: the meeting's code is the key (anyone of the unit who holds it reaches the page; only
-    invitees can sign in)."""
+def _signin_secret(meeting: Meeting) -> str:
+    return f"{settings.SECRET_KEY}:meetings.signin:{meeting.pk}:{meeting.signin_token}"
+
+
+def get_meeting_for_signin_or_404(request: HttpRequest, pk: int, code: str) -> tuple[Meeting, str]:
+    """The sign-in page: the rotating code is the key (anyone of the unit who holds a current one reaches the page;
+    only the invitee or their named deputy can sign in). Returns the meeting and 'valid' or 'expired'."""
     meeting = Meeting.objects.of_unit(person_of(request).unit).with_related().filter(pk=pk).first()
-    if meeting is None or not secrets.compare_digest(meeting.signin_token, token):
+    state = signin_code.check(_signin_secret(meeting), code, time.time()) if meeting else "unknown"
+    if state == "unknown":
         raise Http404("签到码无效。")
-    return meeting
+    return meeting, state
 
 
-def signin_path(meeting: Meeting) -> str:
-    return reverse("meetings:signin", args=[meeting.pk, meeting.signin_token])
+def current_signin_code(meeting: Meeting, now: float | None = None) -> str:
+    return signin_code.current_code(_signin_secret(meeting), time.time() if now is None else now)
+
+
+def signin_url(meeting: Meeting, now: float | None = None) -> str:
+    """The link in the QR code, built from the configured site address (ZEROERROR_SITE_URL), not from whatever
+    host the desk PC happened to use."""
+    return settings.SITE_URL + reverse("meetings:signin", args=[meeting.pk, current_signin_code(meeting, now)])
 
 
 def get_invitation_or_404(request: HttpRequest, meeting: Meeting, pk: int) -> Invitation:
@@ -175,22 +190,26 @@ def meetings_inbox(person: Person) -> list[TodoEntry]:
     now = timezone.now()
     soon = now + timedelta(days=1)
     entries: list[TodoEntry] = []
+    # a reply is asked for as soon as the notice arrives, however far ahead the meeting is (due at the reply
+    # deadline); a meeting one attends shows in the fortnight before it; a deputy sees the meeting they attend
     invitations = (
-        Invitation.objects.filter(person=person, meeting__status=MeetingStatus.APPROVED,
-                                  meeting__notice_sent_at__isnull=False, meeting__end_at__gte=now,
-                                  meeting__start_at__lte=now + INBOX_HORIZON)
-        .exclude(reply=Reply.ABSENT)
-        .select_related("meeting", "meeting__room", "meeting__organiser")
+        Invitation.objects.filter(meeting__status=MeetingStatus.APPROVED, notified_at__isnull=False,
+                                  meeting__end_at__gte=now)
+        .filter(Q(person=person, reply=Reply.PENDING)
+                | Q(person=person, reply__in=(Reply.ATTEND, Reply.DEPUTY), meeting__start_at__lte=now + INBOX_HORIZON)
+                | Q(deputy=person, reply=Reply.DEPUTY, meeting__start_at__lte=now + INBOX_HORIZON))
+        .select_related("meeting", "meeting__room", "meeting__organiser", "person")
         .order_by("meeting__start_at")[:50]
     )
     for inv in invitations:
         m = inv.meeting
         pending = inv.reply == Reply.PENDING
+        due = (m.reply_deadline or m.start_at) if pending else m.start_at
+        kind = "会议回执" if pending else ("代为参会" if inv.person_id != person.pk else "参加会议")
         entries.append(TodoEntry(
-            kind="会议回执" if pending else "参加会议",
-            title=f"{m.title}（{m.room.name}）",
+            kind=kind, title=f"{m.title}（{m.room.name}）" + (f"，代{inv.person.name}" if kind == "代为参会" else ""),
             url=meeting_url(m), action_label="回执" if pending else "查看",
-            due_at=m.start_at, sender=m.organiser.name, due_soon=m.start_at < soon,
+            due_at=due, sender=m.organiser.name, overdue=pending and due < now, due_soon=now <= due < soon,
         ))
     waiting = Meeting.objects.none()
     if person.has_role(Role.OFFICE_DIRECTOR):

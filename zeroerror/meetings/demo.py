@@ -67,7 +67,7 @@ def build_meetings(say) -> None:
         agenda="一、院长作工作报告\n二、分管院长部署安全生产工作\n三、纪委书记部署党风廉政建设工作\n四、签订目标责任书",
         start_at=_at(7, 9), end_at=_at(7, 11, 30), room=rooms["一楼大会议室"], attendees=everyone,
         podium=leaders, host=people["liwenhua"], materials_note="本科室年度工作总结（纸质1份）", budget=800,
-        dress_code="正装", important=True, involves_principal_heads=True,
+        dress_code="正装", important=True,
         supervisors=[people["gaoting"], people["dengxin"]], actor=user("xuqiang"),
     )[0]
     do_submit_meeting(big, actor=user("xuqiang"))

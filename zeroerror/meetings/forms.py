@@ -57,12 +57,9 @@ class MeetingForm(AttendeesForm):
     rules = forms.CharField(label="会议纪律", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
                             initial="请提前10分钟到场签到；会议期间手机调至静音，不得随意进出。")
     important = forms.BooleanField(label="重要会议", required=False)
-    involves_principal_heads = forms.BooleanField(
-        label="要求各科室主要负责人参加", required=False,
-        help_text="超过10人的，须经办公室主任统一扎口把关并报主要领导同意（一(二)1）")
 
     field_order = ["title", "purpose", "agenda", "start_at", "end_at", "room", "weeks", "attendees", "podium", "host",
-                   "materials_note", "dress_code", "rules", "budget", "important", "involves_principal_heads"]
+                   "materials_note", "dress_code", "rules", "budget", "important"]
 
     def __init__(self, *args, rooms=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,9 +78,34 @@ class MeetingForm(AttendeesForm):
 class ReplyForm(forms.Form):
     reply = forms.ChoiceField(label="回执", widget=forms.RadioSelect,
                               choices=[(Reply.ATTEND, Reply.ATTEND.label), (Reply.DEPUTY, Reply.DEPUTY.label),
-                                       (Reply.ABSENT, Reply.ABSENT.label)])
-    deputy_name = forms.CharField(label="代参会人员姓名", required=False, max_length=50)
+                                       (Reply.ABSENT, Reply.ABSENT.label)],
+                              error_messages={"required": "请选择回执：本人参加、委派他人参加或请假。"})
+    deputy = PersonChoice(label="代参会人员（本单位）", queryset=Person.objects.none(), required=False,
+                          help_text="选本单位人员的，由其本人扫码签到")
+    deputy_name = forms.CharField(label="代参会人员姓名（外单位或不在名单中的）", required=False, max_length=50)
     reason = forms.CharField(label="请假事由", required=False, max_length=200)
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if people is not None:
+            self.fields["deputy"].queryset = people.select_related("department").order_by("department__order", "rank")
+
+
+class NoticeForm(forms.Form):
+    reply_deadline = forms.DateTimeField(label="回执截止时间", widget=DT_WIDGET, required=False,
+                                         help_text="不填则为会前一个工作日")
+
+
+class RescheduleForm(forms.Form):
+    start_at = forms.DateTimeField(label="新的开始时间", widget=DT_WIDGET)
+    end_at = forms.DateTimeField(label="新的结束时间", widget=DT_WIDGET)
+    room = forms.ModelChoiceField(label="会议室", queryset=Room.objects.none(), required=False,
+                                  help_text="不选则仍在原会议室")
+    reason = forms.CharField(label="改期原因", max_length=500)
+
+    def __init__(self, *args, rooms=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["room"].queryset = rooms if rooms is not None else Room.objects.active()
 
 
 class ReasonForm(forms.Form):
@@ -201,7 +223,6 @@ class PlanForm(forms.Form):
     rules = MeetingForm.base_fields["rules"]
     budget = MeetingForm.base_fields["budget"]
     important = MeetingForm.base_fields["important"]
-    involves_principal_heads = MeetingForm.base_fields["involves_principal_heads"]
 
     def __init__(self, *args, rooms=None, **kwargs):
         super().__init__(*args, **kwargs)

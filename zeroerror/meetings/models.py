@@ -75,13 +75,24 @@ class MeetingStatus(models.TextChoices):
     PENDING_DIRECTOR = "pending_director", "待办公室主任把关"
     PENDING_LEADER = "pending_leader", "待领导审批"
     APPROVED = "approved", "已批准"
+    REJECTED = "rejected", "不予批准"
     CANCELLED = "cancelled", "已取消"
 
 
+# States in which a meeting no longer holds its room.
+RELEASED = (MeetingStatus.CANCELLED, MeetingStatus.REJECTED)
+
+
 class MeetingQuerySet(models.QuerySet):
-    def booked(self):
-        """Meetings that hold their room (everything but cancelled ones)."""
-        return self.exclude(status=MeetingStatus.CANCELLED)
+    def booked(self, now=None):
+        """Meetings that hold their room: not cancelled or refused, and not a draft whose hold has lapsed
+        (``hold_until``, clause 一(二)2: a plan nobody pursues does not keep the room from others)."""
+        return self.exclude(status__in=RELEASED).exclude(
+            status=MeetingStatus.DRAFT, hold_until__lt=now or timezone.now())
+
+    def current(self):
+        """Not cancelled or refused (drafts included, whether or not they still hold their room)."""
+        return self.exclude(status__in=RELEASED)
 
     def overlapping(self, room, start, end):
         return self.booked().filter(room=room).between(start, end)
@@ -152,8 +163,9 @@ class Meeting(models.Model):
     rules = models.TextField("会议纪律", blank=True, default="请提前10分钟到场签到；会议期间手机调至静音，不得随意进出。")
     important = models.BooleanField("重要会议", default=False)
     involves_principal_heads = models.BooleanField(
-        "要求各科室（乡镇、部门）主要负责人参加", default=False,
-        help_text="超过10人的，须经办公室主任统一扎口把关并报主要领导同意（一(二)1）",
+        "要求各科室（乡镇、部门）主要负责人参加", default=False, editable=False,
+        help_text="由参会人员的角色判定：邀请了两个以上科室的主要负责人；超过10人的，须经办公室主任统一扎口把关"
+                  "并报主要领导同意（一(二)1）",
     )
     requires_director = models.BooleanField("须办公室主任把关", default=False, editable=False)
     supervisors = models.ManyToManyField(Person, blank=True, related_name="supervised_meetings",
@@ -172,6 +184,11 @@ class Meeting(models.Model):
     approved_at = models.DateTimeField("批准时间", null=True, blank=True)
     return_reason = models.TextField("退回意见", blank=True)
     cancel_reason = models.TextField("取消原因", blank=True)
+    hold_until = models.DateTimeField("拟定中的方案保留会议室至", null=True, blank=True,
+                                      help_text="到期未报批的，会议室释放给他人预订；报批时重新核对会议室")
+    rescheduled_from = models.DateTimeField("原定开始时间", null=True, blank=True)
+    reschedule_reason = models.CharField("改期原因", max_length=500, blank=True)
+    reply_deadline = models.DateTimeField("回执截止时间", null=True, blank=True)
     notice_sent_at = models.DateTimeField("通知发出时间", null=True, blank=True)
     notice_late = models.BooleanField("通知迟发", default=False)
     signin_token = models.CharField("签到码", max_length=40, unique=True, default=new_signin_token)
@@ -208,7 +225,7 @@ class Meeting(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status not in (MeetingStatus.CANCELLED,)
+        return self.status not in RELEASED
 
     @property
     def has_started(self) -> bool:
@@ -264,9 +281,13 @@ class Invitation(models.Model):
     is_host = models.BooleanField("主持人", default=False)
     notified_at = models.DateTimeField("通知时间", null=True, blank=True)
     reply = models.CharField("回执", max_length=10, choices=Reply.choices, default=Reply.PENDING)
+    deputy = models.ForeignKey(Person, verbose_name="代参会人员（本单位）", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="deputy_invitations",
+                               help_text="委派本单位人员参加的，由其本人扫码签到；被邀请人不能再签到（一(二)10 身份不符）")
     deputy_name = models.CharField("代参会人员", max_length=50, blank=True)
     absence_reason = models.CharField("请假事由", max_length=200, blank=True)
     replied_at = models.DateTimeField("回执时间", null=True, blank=True)
+    reply_late = models.BooleanField("逾期回执", default=False)
     reminded_at = models.DateTimeField("催回执时间", null=True, blank=True)
     signed_in_at = models.DateTimeField("签到时间", null=True, blank=True)
     signin_method = models.CharField("签到方式", max_length=10, choices=SigninMethod.choices, blank=True)
@@ -312,6 +333,7 @@ class SeatingArrangement(models.Model):
     unit_sequence = models.JSONField("单位顺序", default=list)
     warnings = models.JSONField("提示", default=list)
     name_flags = models.JSONField("姓名核对", default=list)
+    overrides = models.JSONField("违反排座规则的手工调整", default=list)  # [{version, by, by_name, at, warnings}]
     generated_at = models.DateTimeField("生成时间", default=timezone.now)
     generated_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     version = models.PositiveIntegerField("版本", default=1)

@@ -21,6 +21,7 @@ from zeroerror.meetings.actions.approval import (
     do_approve_meeting,
     do_cancel_meeting,
     do_director_check_meeting,
+    do_reject_meeting,
     do_return_meeting,
     do_submit_meeting,
 )
@@ -30,8 +31,11 @@ from zeroerror.meetings.actions.booking import (
     PLAN_FIELDS,
     WITHDRAWN_FIELDS,
     do_create_meeting,
+    do_reschedule_meeting,
     do_set_attendees,
     do_update_meeting,
+    draft_hold_until,
+    involves_principal_heads,
     occurrences,
 )
 from zeroerror.meetings.actions.checks import do_sign_checklist
@@ -40,6 +44,7 @@ from zeroerror.meetings.actions.materials import copies_to_print, do_hand_out_ma
 from zeroerror.meetings.actions.notices import (
     NOTICE_LEAD_WORKDAYS,
     REPLY_REMINDER_BEFORE,
+    default_reply_deadline,
     do_record_reply,
     do_send_notices,
     notice_deadline,
@@ -65,14 +70,25 @@ from zeroerror.meetings.actions.records import (
     do_attach_meeting_file,
     do_record_export,
     do_record_minutes,
+    do_record_schedule_export,
 )
 from zeroerror.meetings.actions.rooms import ROOM_FIELDS, do_create_room, do_update_room
 from zeroerror.meetings.actions.seats import do_generate_seating, do_move_seat, do_swap_seats, plan_from, seating_input
-from zeroerror.meetings.actions.signin import do_record_signin, do_report_attendance, do_tick_signin, signin_open
+from zeroerror.meetings.actions.signin import (
+    QR_CLOSED,
+    do_record_signin,
+    do_report_attendance,
+    do_tick_signin,
+    qr_open,
+    signin_open,
+    signin_target,
+)
 
 __all__ = [
     "FILE_PURPOSES", "MAX_OCCURRENCES", "MEETING_FIELDS", "NOTICE_LEAD_WORKDAYS", "PLAN_FIELDS", "REPLY_REMINDER_BEFORE",
-    "ROOM_FIELDS", "SIGNIN_OPENS_BEFORE", "WITHDRAWN_FIELDS",
+    "QR_CLOSED", "ROOM_FIELDS", "SIGNIN_OPENS_BEFORE", "WITHDRAWN_FIELDS",
+    "default_reply_deadline", "draft_hold_until", "involves_principal_heads", "qr_open", "signin_target",
+    "do_reject_meeting", "do_reschedule_meeting", "do_record_schedule_export",
     "banner_proof", "banner_revision", "copies_to_print", "notice_deadline", "notice_text", "occurrences", "plan_from", "proofread_findings",
     "remind_replies", "seating_input", "signin_open", "snapshot_diff",
     "do_add_decision", "do_approve_banner", "do_approve_meeting", "do_approve_news", "do_attach_meeting_file",

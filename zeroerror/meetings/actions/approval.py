@@ -10,6 +10,7 @@ from django.utils import timezone
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.meetings.access import can_director_check, may_approve, meeting_url
+from zeroerror.meetings.actions.booking import _check_slot, _lock_room, draft_hold_until
 from zeroerror.meetings.actions.common import _local, _people_with, _person
 from zeroerror.meetings.models import Meeting, MeetingStatus
 from zeroerror.org.models import Person
@@ -40,14 +41,18 @@ def do_submit_meeting(meeting: Meeting, *, actor) -> list[Meeting]:
     rows = _series_rows(meeting, MeetingStatus.DRAFT)
     if rows[0].start_at <= timezone.now():
         raise ValidationError("会议开始时间已过，不能报批。")
+    # the draft's hold may have lapsed and the room been booked by someone else meanwhile: check again
+    room = _lock_room(rows[0].room)
+    for m in rows:
+        _check_slot(room, m.start_at, m.end_at, exclude=[r.pk for r in rows], viewer=_person(actor))
     if rows[0].requires_director and not rows[0].department.is_office:
         raise ValidationError("要求各科室（乡镇、部门）主要负责人参加的超过10人的会议，由办公室统一组织会务，"
                               "请交由办公室承办后报批。")
     target = MeetingStatus.PENDING_DIRECTOR if rows[0].requires_director else MeetingStatus.PENDING_LEADER
     now = timezone.now()
     for m in rows:
-        m.status, m.submitted_at, m.return_reason = target, now, ""
-        m.save(update_fields=["status", "submitted_at", "return_reason"])
+        m.status, m.submitted_at, m.return_reason, m.hold_until = target, now, "", None
+        m.save(update_fields=["status", "submitted_at", "return_reason", "hold_until"])
         record("meetings.meeting.submit", actor=actor, kind=AuditKind.TRANSITION, obj=m,
                changes={"status": [MeetingStatus.DRAFT, target]})
     first = rows[0]
@@ -114,13 +119,39 @@ def do_return_meeting(meeting: Meeting, reason: str, *, actor) -> list[Meeting]:
         person is not None and may_approve(person, rows[0]))
     if not allowed:
         raise ValidationError("您不能退回此会议方案。")
+    hold = draft_hold_until()
     for m in rows:
-        m.status, m.return_reason = MeetingStatus.DRAFT, reason.strip()
+        m.status, m.return_reason, m.hold_until = MeetingStatus.DRAFT, reason.strip(), hold
         m.director_checked_by, m.director_checked_at = None, None
-        m.save(update_fields=["status", "return_reason", "director_checked_by", "director_checked_at"])
+        m.save(update_fields=["status", "return_reason", "hold_until", "director_checked_by", "director_checked_at"])
         record("meetings.meeting.return", actor=actor, kind=AuditKind.TRANSITION, obj=m,
                changes={"status": [status, MeetingStatus.DRAFT], "reason": reason.strip()})
     notify([rows[0].organiser], f"会议方案被退回：{rows[0].title}", url=meeting_url(rows[0]), body=reason.strip())
+    return rows
+
+
+@transaction.atomic(durable=True)
+def do_reject_meeting(meeting: Meeting, reason: str, *, actor) -> list[Meeting]:
+    """不予批准 (clause 一(二)1): the director at the check or the approving leader refuses the plan; its room is
+    released at once (clause 一(二)2) and the organiser told why."""
+    person = _person(actor)
+    if not reason.strip():
+        raise ValidationError("请填写不予批准的理由。")
+    status = Meeting.objects.filter(pk=meeting.pk).values_list("status", flat=True).first()
+    if status not in (MeetingStatus.PENDING_DIRECTOR, MeetingStatus.PENDING_LEADER):
+        raise ValidationError("只有待把关、待审批的会议方案可以不予批准。")
+    rows = _series_rows(meeting, status)
+    allowed = can_director_check(person, rows[0]) if status == MeetingStatus.PENDING_DIRECTOR else (
+        person is not None and may_approve(person, rows[0]))
+    if not allowed:
+        raise ValidationError("您不能审批此会议方案。")
+    for m in rows:
+        m.status, m.return_reason = MeetingStatus.REJECTED, reason.strip()
+        m.save(update_fields=["status", "return_reason"])
+        record("meetings.meeting.reject", actor=actor, kind=AuditKind.TRANSITION, obj=m,
+               changes={"status": [status, MeetingStatus.REJECTED], "reason": reason.strip()})
+    notify([rows[0].organiser], f"会议方案不予批准：{rows[0].title}", url=meeting_url(rows[0]),
+           body=f"{reason.strip()}（会议室已释放）")
     return rows
 
 
@@ -130,8 +161,8 @@ def do_cancel_meeting(meeting: Meeting, reason: str, *, actor) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not reason.strip():
         raise ValidationError("请填写取消原因。")
-    if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError("会议已取消。")
+    if not meeting.is_open:
+        raise ValidationError(f"会议{meeting.get_status_display()}。")
     if meeting.start_at <= timezone.now():
         raise ValidationError("会议已开始，不能取消。")
     before = meeting.status

@@ -11,17 +11,20 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record, snapshot
-from zeroerror.meetings.actions.common import _clean_supervisors, _local, snapshot_diff
-from zeroerror.meetings.actions.notices import _send_notices
+from zeroerror.meetings.access import meeting_url, visible_meetings
+from zeroerror.meetings.actions.common import _clean_supervisors, _local, _person, snapshot_diff
+from zeroerror.meetings.actions.notices import _send_notices, default_reply_deadline
 from zeroerror.meetings.actions.seats import _refresh_seating
 from zeroerror.meetings.models import Invitation, Meeting, MeetingStatus, Reply, Room
-from zeroerror.org.models import Person
+from zeroerror.org.models import Person, RoleAssignment
+from zeroerror.org.roles import Role
 from zeroerror.tracking.notify import notify
 
 MEETING_FIELDS = ["title", "start_at", "end_at", "room", "organiser", "budget", "important",
@@ -43,6 +46,27 @@ def occurrences(start_at: datetime, end_at: datetime, weeks: int) -> list[tuple[
     return out
 
 
+# Clause 一(二)1 "要求各科室（乡镇、部门）主要负责人参加": decided from the invitees' roles, not a checkbox — the
+# principal heads (科室主要负责人) of at least this many departments are invited.
+PRINCIPAL_HEADS_DEPARTMENTS = 2
+
+
+def principal_head_departments(people: Iterable[Person]) -> set[int]:
+    """The departments whose principal head (科室主要负责人, today) is among ``people``."""
+    ids = [p.pk for p in people]
+    return set(RoleAssignment.objects.current().filter(role=Role.DEPARTMENT_HEAD, person_id__in=ids)
+               .values_list("department_id", flat=True))
+
+
+def involves_principal_heads(people: Iterable[Person]) -> bool:
+    return len(principal_head_departments(people)) >= PRINCIPAL_HEADS_DEPARTMENTS
+
+
+def draft_hold_until(now: datetime | None = None) -> datetime:
+    """How long a draft keeps its room (clause 一(二)2): ``ZEROERROR_MEETING_DRAFT_HOLD_HOURS`` after its last change."""
+    return (now or timezone.now()) + timedelta(hours=settings.MEETING_DRAFT_HOLD_HOURS)
+
+
 def _lock_room(room: Room) -> Room:
     locked = Room.objects.select_for_update().filter(pk=room.pk).first()
     if locked is None or not locked.active:
@@ -50,11 +74,17 @@ def _lock_room(room: Room) -> Room:
     return locked
 
 
-def _check_slot(room: Room, start: datetime, end: datetime, exclude: Iterable[int] = ()) -> None:
-    clash = Meeting.objects.overlapping(room, start, end).exclude(pk__in=list(exclude)).order_by("start_at").first()
+def _check_slot(room: Room, start: datetime, end: datetime, exclude: Iterable[int] = (), *,
+                viewer: Person | None = None) -> None:
+    """Refuse an overlap; the message names who holds the slot (the meeting's title only if ``viewer`` may open
+    it, clause 一(二)2 — the calendar shows the same)."""
+    clash = (Meeting.objects.overlapping(room, start, end).exclude(pk__in=list(exclude))
+             .select_related("organiser", "department").order_by("start_at").first())
     if clash is not None:
+        shown = viewer is not None and visible_meetings(viewer).filter(pk=clash.pk).exists()
+        what = f"“{clash.title}”" if shown else f"{clash.department.name}{clash.organiser.name}承办的会议"
         raise ValidationError(
-            f"{room.name}在 {_local(start)} 至 {timezone.localtime(end):%H:%M} 已被“{clash.title}”"
+            f"{room.name}在 {_local(start)} 至 {timezone.localtime(end):%H:%M} 已被{what}"
             f"（{_local(clash.start_at)} 至 {timezone.localtime(clash.end_at):%H:%M}）占用，不能重复预订。"
         )
 
@@ -98,7 +128,6 @@ def do_create_meeting(
     dress_code: str = "",
     rules: str | None = None,
     important: bool = False,
-    involves_principal_heads: bool = False,
     weeks: int = 1,
     supervisors: Iterable[Person] = (),
     actor,
@@ -129,15 +158,17 @@ def do_create_meeting(
     _check_capacity(room, len(people))
     slots = occurrences(start_at, end_at, weeks)
     for s, e in slots:
-        _check_slot(room, s, e)
+        _check_slot(room, s, e, viewer=organiser)
     series = uuid.uuid4() if weeks > 1 else None
+    heads = involves_principal_heads(people)
+    hold = draft_hold_until()
     meetings = []
     for i, (s, e) in enumerate(slots, 1):
         m = Meeting(
             unit=organiser.unit, title=title.strip(), purpose=purpose, agenda=agenda, start_at=s, end_at=e, room=room,
             organiser=organiser, department=organiser.department, materials_note=materials_note, budget=budget,
-            dress_code=dress_code, important=important, involves_principal_heads=involves_principal_heads,
-            series=series, occurrence=i,
+            dress_code=dress_code, important=important, involves_principal_heads=heads,
+            series=series, occurrence=i, hold_until=hold,
         )
         if rules is not None:
             m.rules = rules
@@ -154,7 +185,7 @@ def do_create_meeting(
 
 
 PLAN_FIELDS = ["title", "purpose", "agenda", "start_at", "end_at", "room", "materials_note", "budget", "dress_code",
-               "rules", "important", "involves_principal_heads"]
+               "rules", "important"]
 
 
 @transaction.atomic(durable=True)
@@ -188,8 +219,9 @@ def do_update_meeting(meeting: Meeting, *, actor, **fields) -> Meeting:
     room = _lock_room(meeting.room)
     count = meeting.invitations.count()
     _check_capacity(room, count)
-    _check_slot(room, meeting.start_at, meeting.end_at, exclude=[meeting.pk])
+    _check_slot(room, meeting.start_at, meeting.end_at, exclude=[meeting.pk], viewer=_person(actor))
     meeting.requires_director = meeting.compute_requires_director(count)
+    meeting.hold_until = draft_hold_until()  # revising the plan keeps the room held
     meeting.save()
     record("meetings.meeting.update", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
            changes=snapshot_diff(before, _meeting_snapshot(meeting)))
@@ -198,6 +230,7 @@ def do_update_meeting(meeting: Meeting, *, actor, **fields) -> Meeting:
 
 def _meeting_snapshot(meeting: Meeting) -> dict:
     data = snapshot(meeting, MEETING_FIELDS)
+    data["hold_until"] = meeting.hold_until
     data["series"] = str(meeting.series) if meeting.series else None
     return data
 
@@ -208,8 +241,8 @@ def do_set_attendees(meeting: Meeting, attendees: Iterable[Person], *, podium: I
     """Change who is invited. The room must still hold them; new invitees of a notified meeting get their notice;
     the seating is regenerated."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError("会议已取消。")
+    if not meeting.is_open:
+        raise ValidationError(f"会议{meeting.get_status_display()}。")
     if meeting.end_at <= timezone.now():
         raise ValidationError("会议已结束，不能再调整参会人员。")
     people = _clean_people(attendees, meeting.unit)
@@ -217,6 +250,7 @@ def do_set_attendees(meeting: Meeting, attendees: Iterable[Person], *, podium: I
     _check_podium(people, podium, host)
     room = _lock_room(meeting.room)
     _check_capacity(room, len(people))
+    meeting.involves_principal_heads = involves_principal_heads(people)
     requires = meeting.compute_requires_director(len(people))
     if requires and not meeting.requires_director and meeting.status != MeetingStatus.DRAFT:
         raise ValidationError("参会人数将超过10人且要求主要负责人参加，须经办公室主任把关并报主要领导同意："
@@ -251,7 +285,7 @@ def do_set_attendees(meeting: Meeting, attendees: Iterable[Person], *, podium: I
     if host:
         meeting.invitations.filter(person=host).update(is_host=True)
     meeting.requires_director = requires
-    meeting.save(update_fields=["requires_director"])
+    meeting.save(update_fields=["requires_director", "involves_principal_heads"])
     record("meetings.meeting.attendees", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
            changes={"added": sorted([*(p.person_id for p in added), *(i.person_id for i in restored)]),
                     "removed": sorted(removed),
@@ -261,4 +295,58 @@ def do_set_attendees(meeting: Meeting, attendees: Iterable[Person], *, podium: I
     if meeting.notice_sent_at is not None and (added or restored):
         _send_notices(meeting, actor=actor)
     _refresh_seating(meeting, actor=actor, reason="参会人员变动")
+    return meeting
+
+
+RESET_ON_RESCHEDULE = ["reply", "deputy", "deputy_name", "absence_reason", "replied_at", "reminded_at", "reply_late"]
+
+
+@transaction.atomic(durable=True)
+def do_reschedule_meeting(meeting: Meeting, *, start_at: datetime, end_at: datetime, room: Room | None = None,
+                          reason: str, actor) -> Meeting:
+    """改期 of an approved meeting (clause 一(二)2, 3): the new slot is booked under the room's lock, the approval
+    stands, the approving leader is told, and everyone notified receives a change notice and replies again."""
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("room", "approved_by").get(pk=meeting.pk)
+    reason = reason.strip()
+    if meeting.status != MeetingStatus.APPROVED:
+        raise ValidationError("只有已批准的会议可以改期；拟定中的会议方案直接修改。")
+    if meeting.start_at <= timezone.now():
+        raise ValidationError("会议已开始，不能改期。")
+    if not reason:
+        raise ValidationError("请填写改期原因。")
+    if timezone.is_naive(start_at) or timezone.is_naive(end_at):
+        raise ValueError("meeting times must be aware")
+    if end_at <= start_at:
+        raise ValidationError("结束时间须晚于开始时间。")
+    if start_at <= timezone.now():
+        raise ValidationError("开始时间须晚于当前时间。")
+    room = room or meeting.room
+    if room.unit_id != meeting.unit_id:
+        raise ValidationError("会议室不属于本单位。")
+    if (start_at, end_at, room.pk) == (meeting.start_at, meeting.end_at, meeting.room_id):
+        raise ValidationError("时间和会议室都没有变化。")
+    room = _lock_room(room)
+    _check_capacity(room, meeting.invitations.count())
+    _check_slot(room, start_at, end_at, exclude=[meeting.pk], viewer=_person(actor))
+    before = {"start_at": meeting.start_at, "end_at": meeting.end_at, "room": meeting.room_id}
+    old_place = f"{_local(meeting.start_at)} {meeting.room.name}"
+    meeting.rescheduled_from = meeting.rescheduled_from or meeting.start_at
+    meeting.start_at, meeting.end_at, meeting.room, meeting.reschedule_reason = start_at, end_at, room, reason
+    if meeting.reply_deadline is not None:
+        meeting.reply_deadline = default_reply_deadline(meeting)
+    meeting.save(update_fields=["start_at", "end_at", "room", "rescheduled_from", "reschedule_reason",
+                                "reply_deadline"])
+    notified = list(meeting.invitations.filter(notified_at__isnull=False).select_related("person"))
+    meeting.invitations.filter(notified_at__isnull=False).update(
+        reply=Reply.PENDING, deputy=None, deputy_name="", absence_reason="", replied_at=None, reminded_at=None,
+        reply_late=False)
+    record("meetings.meeting.reschedule", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
+           changes={"before": before, "after": {"start_at": start_at, "end_at": end_at, "room": room.pk},
+                    "reason": reason, "renotified": [i.person_id for i in notified]})
+    new_place = f"{_local(start_at)} 至 {timezone.localtime(end_at):%H:%M} {room.name}"
+    notify([i.person for i in notified], f"会议改期：{meeting.title}", url=meeting_url(meeting),
+           body=f"原定 {old_place}，改为 {new_place}。原因：{reason}。请重新回执。")
+    if meeting.approved_by is not None:
+        notify([meeting.approved_by], f"已批准的会议改期：{meeting.title}", url=meeting_url(meeting),
+               body=f"原定 {old_place}，改为 {new_place}。原因：{reason}。")
     return meeting

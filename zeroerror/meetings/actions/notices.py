@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from zeroerror.audit.models import AuditKind
@@ -13,7 +14,9 @@ from zeroerror.audit.trail import record
 from zeroerror.meetings.access import meeting_url
 from zeroerror.meetings.actions.common import _local
 from zeroerror.meetings.actions.seats import _refresh_seating
+from zeroerror.meetings.clashes import leader_clashes
 from zeroerror.meetings.models import NOTICE_LEAD_WORKDAYS, Invitation, Meeting, MeetingStatus, Reply
+from zeroerror.org.models import Person
 from zeroerror.tracking.notify import notify
 from zeroerror.workdays.service import work_calendar
 
@@ -21,6 +24,18 @@ from zeroerror.workdays.service import work_calendar
 def notice_deadline(meeting: Meeting) -> datetime:
     """The latest moment a notice is on time: NOTICE_LEAD_WORKDAYS working days before the start."""
     return work_calendar().subtract_workdays(timezone.localtime(meeting.start_at), NOTICE_LEAD_WORKDAYS)
+
+
+REPLY_DEADLINE_WORKDAYS = 1  # by default replies are due one working day before the start
+REPLY_DEADLINE_MIN_LEAD = timedelta(hours=1)
+
+
+def default_reply_deadline(meeting: Meeting, now: datetime | None = None) -> datetime:
+    """One working day before the start, but never earlier than an hour from now (a short-notice meeting) and never
+    after the start."""
+    now = now or timezone.now()
+    due = work_calendar().subtract_workdays(timezone.localtime(meeting.start_at), REPLY_DEADLINE_WORKDAYS)
+    return min(max(due, now + REPLY_DEADLINE_MIN_LEAD), meeting.start_at)
 
 
 def notice_text(meeting: Meeting) -> str:
@@ -40,7 +55,9 @@ def notice_text(meeting: Meeting) -> str:
         if names:
             lines.append(f"会风监督员：{names}")
     lines.append(f"承办：{meeting.department.name} {meeting.organiser.name}{' ' + meeting.organiser.phone if meeting.organiser.phone else ''}")
-    lines.append("请在系统中回执：本人参加、委派他人参加（注明姓名）或请假（注明事由）。")
+    deadline = meeting.reply_deadline or default_reply_deadline(meeting)
+    lines.append(f"请在系统中回执（截止时间：{timezone.localtime(deadline):%Y年%m月%d日 %H:%M}）：本人参加、"
+                 "委派他人参加（注明姓名）或请假（注明事由）。")
     return "\n".join(lines)
 
 
@@ -57,22 +74,38 @@ def _send_notices(meeting: Meeting, *, actor) -> int:
     Invitation.objects.filter(pk__in=[inv.pk for inv in pending]).update(notified_at=now)
     notify([inv.person for inv in pending], f"会议通知：{meeting.title}", url=meeting_url(meeting),
            body=notice_text(meeting))
+    notified = {inv.person_id for inv in pending}
+    clashes = [c for c in leader_clashes(meeting) if c.person.pk in notified]
+    for clash in clashes:  # the leader is told (the other meeting's title only if it is theirs to see: they're invited)
+        notify([clash.person], f"会议时间冲突：{meeting.title}", url=meeting_url(meeting),
+               body=f"{_local(meeting.start_at)} 在{meeting.room.name}召开；" + clash.message(show_title=True))
     record("meetings.meeting.notice", actor=actor, kind=AuditKind.CHANGE, obj=meeting,
            changes={"recipients": [inv.person_id for inv in pending], "late": meeting.notice_late,
-                    "first": first})
+                    "first": first, "reply_deadline": meeting.reply_deadline,
+                    "leader_clashes": [[c.person.pk, c.other.pk] for c in clashes]})
     return len(pending)
 
 
 @transaction.atomic(durable=True)
-def do_send_notices(meeting: Meeting, *, actor) -> int:
-    """Send the notice (in-app and e-mail) to every invitee not yet notified. Refused before approval."""
+def do_send_notices(meeting: Meeting, *, reply_deadline: datetime | None = None, actor) -> int:
+    """Send the notice (in-app and e-mail) to every invitee not yet notified, with the reply deadline (the first
+    notice sets it; by default one working day before the start). Refused before approval."""
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("room", "organiser", "department").get(pk=meeting.pk)
     if meeting.status != MeetingStatus.APPROVED:
         raise ValidationError("会议方案未经领导批准，不能发出会议通知。")
-    if meeting.end_at <= timezone.now():
+    now = timezone.now()
+    if meeting.end_at <= now:
         raise ValidationError("会议已结束，不能再发通知。")
     if meeting.important and not meeting.supervisors.exists():
         raise ValidationError("重要会议须先指定会风监督员（一(二)10），再发出会议通知。")
+    if reply_deadline is not None:
+        if timezone.is_naive(reply_deadline):
+            raise ValueError("reply_deadline must be aware")
+        if not now < reply_deadline <= meeting.start_at:
+            raise ValidationError("回执截止时间须晚于当前时间，且不晚于会议开始时间。")
+    if meeting.reply_deadline is None or reply_deadline is not None:
+        meeting.reply_deadline = reply_deadline or default_reply_deadline(meeting, now)
+        meeting.save(update_fields=["reply_deadline"])
     count = _send_notices(meeting, actor=actor)
     if not count:
         raise ValidationError("所有参会人员都已通知。")
@@ -80,8 +113,11 @@ def do_send_notices(meeting: Meeting, *, actor) -> int:
 
 
 @transaction.atomic(durable=True)
-def do_record_reply(invitation: Invitation, reply: str, *, deputy_name: str = "", reason: str = "", actor) -> Invitation:
-    """回执 by the invitee (or recorded by the office on the invitee's phone call)."""
+def do_record_reply(invitation: Invitation, reply: str, *, deputy: Person | None = None, deputy_name: str = "",
+                    reason: str = "", actor) -> Invitation:
+    """回执 by the invitee (or recorded by the office on the invitee's phone call). A deputy (代会人) from the unit is
+    named as a person: they sign in themselves, and the invitee no longer can (clause 一(二)10). A reply after the
+    deadline is kept and marked 逾期回执."""
     invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").filter(
         pk=invitation.pk).first()
     if invitation is None:
@@ -93,20 +129,35 @@ def do_record_reply(invitation: Invitation, reply: str, *, deputy_name: str = ""
         raise ValidationError("会议已结束，不能再回执。")
     if reply not in (Reply.ATTEND, Reply.DEPUTY, Reply.ABSENT):
         raise ValidationError("请选择回执：本人参加、委派他人参加或请假。")
+    if invitation.signed_in_at is not None:
+        raise ValidationError(f"{invitation.attending_name}已签到，不能再修改回执。")
     deputy_name, reason = deputy_name.strip(), reason.strip()
-    if reply == Reply.DEPUTY and not deputy_name:
-        raise ValidationError("委派他人参加的，请填写代参会人员姓名。")
+    if reply == Reply.DEPUTY:
+        if deputy is not None:
+            if deputy.unit_id != meeting.unit_id or not deputy.active:
+                raise ValidationError("代参会人员须为本单位在职人员。")
+            if deputy.pk == invitation.person_id:
+                raise ValidationError("代参会人员不能是被邀请人本人；本人参加请选择“本人参加”。")
+            if meeting.invitations.filter(person=deputy).exists():
+                raise ValidationError(f"{deputy.name}本人已在参会人员名单中，不能再代他人参会。")
+            deputy_name = deputy.name
+        elif not deputy_name:
+            raise ValidationError("委派他人参加的，请填写代参会人员姓名。")
     if reply == Reply.ABSENT and not reason:
         raise ValidationError("请假的，请填写请假事由。")
     before = [invitation.reply, invitation.attending_name]
+    now = timezone.now()
     invitation.reply = reply
+    invitation.deputy = deputy if reply == Reply.DEPUTY else None
     invitation.deputy_name = deputy_name if reply == Reply.DEPUTY else ""
     invitation.absence_reason = reason if reply == Reply.ABSENT else ""
-    invitation.replied_at = timezone.now()
-    invitation.save(update_fields=["reply", "deputy_name", "absence_reason", "replied_at"])
+    invitation.replied_at = now
+    invitation.reply_late = meeting.reply_deadline is not None and now > meeting.reply_deadline
+    invitation.save(update_fields=["reply", "deputy", "deputy_name", "absence_reason", "replied_at", "reply_late"])
     record("meetings.invitation.reply", actor=actor, kind=AuditKind.CHANGE, obj=invitation,
            changes={"meeting": meeting.pk, "reply": [before[0], reply], "deputy_name": invitation.deputy_name,
-                    "reason": invitation.absence_reason})
+                    "deputy": invitation.deputy_id, "reason": invitation.absence_reason,
+                    "late": invitation.reply_late})
     if before != [invitation.reply, invitation.attending_name]:
         _refresh_seating(meeting, actor=actor, reason="回执变动")
     return invitation
@@ -117,10 +168,12 @@ REPLY_REMINDER_BEFORE = timedelta(days=1)
 
 def remind_replies(now: datetime) -> str:
     """Tick task (idempotent, safe concurrently): one reminder to each invitee still without a reply a day before
-    the meeting, with a copy of the list to the organiser."""
+    the reply deadline (or, at the latest, a day before the start), with a copy of the list to the organiser."""
+    soon = now + REPLY_REMINDER_BEFORE
     due = (Invitation.objects.unreplied()
            .filter(reminded_at__isnull=True, notified_at__isnull=False, meeting__status=MeetingStatus.APPROVED,
-                   meeting__start_at__gt=now, meeting__start_at__lte=now + REPLY_REMINDER_BEFORE)
+                   meeting__start_at__gt=now)
+           .filter(Q(meeting__reply_deadline__gt=now, meeting__reply_deadline__lte=soon) | Q(meeting__start_at__lte=soon))
            .values_list("pk", flat=True))
     reminded: dict[int, list[str]] = {}
     for pk in list(due):
@@ -130,8 +183,9 @@ def remind_replies(now: datetime) -> str:
                 continue  # another tick got there first, or the reply came in
             inv = Invitation.objects.select_related("person", "meeting", "meeting__room").get(pk=pk)
             m = inv.meeting
+            by = f"，请于 {_local(m.reply_deadline)} 前回执" if m.reply_deadline else ""
             notify([inv.person], f"请回执：{m.title}", url=meeting_url(m),
-                   body=f"{_local(m.start_at)} 在{m.room.name}召开，您尚未回执（本人参加、委派他人参加或请假）。")
+                   body=f"{_local(m.start_at)} 在{m.room.name}召开，您尚未回执（本人参加、委派他人参加或请假）{by}。")
             record("meetings.invitation.remind", actor=None, kind=AuditKind.SYSTEM, obj=inv,
                    changes={"meeting": m.pk})
             reminded.setdefault(m.pk, []).append(inv.person.name)

@@ -28,6 +28,13 @@ def do_record_export(meeting: Meeting, what: str, *, actor, version: int | None 
 
 
 @transaction.atomic(durable=True)
+def do_record_schedule_export(person, meetings, *, actor) -> None:
+    """A person's meeting schedule (.ics) was downloaded."""
+    record("meetings.schedule.export", actor=actor, kind=AuditKind.EXPORT, obj=person,
+           changes={"meetings": [m.pk for m in meetings]})
+
+
+@transaction.atomic(durable=True)
 def do_record_minutes(meeting: Meeting, text: str, *, actor) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != MeetingStatus.APPROVED:

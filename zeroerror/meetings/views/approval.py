@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from zeroerror.core.access import person_of
 from zeroerror.meetings import access, actions
-from zeroerror.meetings.forms import ReasonForm
-from zeroerror.meetings.models import MeetingStatus
-from zeroerror.meetings.views.common import _errors, _form_errors
+from zeroerror.meetings.forms import ReasonForm, RescheduleForm
+from zeroerror.meetings.models import MeetingStatus, Room
+from zeroerror.meetings.views.common import _errors, _form_errors, clash_messages
 
 
 def _transition(request, pk: int, allowed, fn, success: str, *, with_reason: bool = False):
@@ -57,6 +57,35 @@ def meeting_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_return(request: HttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, lambda p, m: access.can_director_check(p, m) or access.can_approve(p, m),
                        actions.do_return_meeting, "会议方案已退回。", with_reason=True)
+
+
+@require_POST
+def meeting_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(request, pk, lambda p, m: access.can_director_check(p, m) or access.can_approve(p, m),
+                       actions.do_reject_meeting, "会议方案不予批准，会议室已释放。", with_reason=True)
+
+
+@require_POST
+def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    meeting = access.get_meeting_or_404(request, pk)
+    if not access.can_manage(person, meeting):
+        raise PermissionDenied("您不能为本会议改期。")
+    form = RescheduleForm(request.POST, rooms=Room.objects.of_unit(person.unit).active())
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("meetings:detail", meeting.pk)
+    data = form.cleaned_data
+    try:
+        actions.do_reschedule_meeting(meeting, start_at=data["start_at"], end_at=data["end_at"], room=data["room"],
+                                      reason=data["reason"], actor=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, "会议已改期，已通知参会人员重新回执并告知批准领导。")
+        for text in clash_messages(person, meeting):
+            messages.warning(request, text)
+    return redirect("meetings:detail", meeting.pk)
 
 
 @require_POST

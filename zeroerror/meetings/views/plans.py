@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -18,12 +19,14 @@ from zeroerror.meetings.forms import (
     DecisionForm,
     MeetingForm,
     MinutesForm,
+    NoticeForm,
     PlanForm,
     ReasonForm,
     ReplyForm,
+    RescheduleForm,
 )
 from zeroerror.meetings.models import ChecklistKind, Meeting, Reply, Room
-from zeroerror.meetings.views.common import _unit_people
+from zeroerror.meetings.views.common import _unit_people, clash_messages
 
 FILTERS = [("upcoming", "即将召开"), ("approval", "待我审批"), ("mine", "我承办的"), ("invited", "我参加的"),
            ("past", "已召开"), ("all", "全部")]
@@ -35,7 +38,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     qs = access.visible_meetings(person).with_related().with_counts()
     if show == "upcoming":
-        qs = qs.booked().upcoming(now)
+        qs = qs.current().upcoming(now)
     elif show == "approval":
         ids = [m.pk for m in qs.awaiting_approval()
                if access.can_director_check(person, m) or access.can_approve(person, m)]
@@ -45,7 +48,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     elif show == "invited":
         qs = qs.inviting(person)
     elif show == "past":
-        qs = qs.past(now).booked()
+        qs = qs.past(now).current()
     q = request.GET.get("q", "").strip()
     if q:
         qs = qs.titled(q)
@@ -68,13 +71,17 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                 start_at=data["start_at"], end_at=data["end_at"], room=data["room"], attendees=data["attendees"],
                 podium=data["podium"], host=data["host"], materials_note=data["materials_note"],
                 budget=data["budget"], dress_code=data["dress_code"], rules=data["rules"],
-                important=data["important"], involves_principal_heads=data["involves_principal_heads"],
+                important=data["important"],
                 weeks=data["weeks"], actor=request.user,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, f"会议方案已拟定，会议室已预订（{len(meetings)} 次）。请报批。")
+            hours = settings.MEETING_DRAFT_HOLD_HOURS
+            messages.success(request, f"会议方案已拟定，会议室已预订（{len(meetings)} 次）。请报批："
+                                      f"{hours} 小时内未报批的，会议室释放给他人预订。")
+            for text in clash_messages(person, meetings[0]):
+                messages.warning(request, text)
             return redirect("meetings:detail", meetings[0].pk)
     return render(request, "meetings/form.html", {"title": "拟定会议方案", "form": form})
 
@@ -117,6 +124,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         checks.setdefault(c.kind, c)  # newest first
     series = list(Meeting.objects.in_series(meeting.series).only("pk", "start_at", "status", "occurrence"))
     seating_arrangement = getattr(meeting, "seating", None) if meeting.room.is_large else None
+    now = timezone.now()
+    rooms = Room.objects.of_unit(person.unit).active()
+    can_reply = bool(mine and mine.notified_at and meeting.status == "approved" and meeting.end_at > now
+                     and not mine.signed_in_at)
     return render(request, "meetings/detail.html", {
         "title": meeting.title, "meeting": meeting, "invitations": invitations, "withdrawn": withdrawn, "mine": mine,
         "counts": counts,
@@ -128,11 +139,19 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_return": access.can_director_check(person, meeting) or access.can_approve(person, meeting),
         "notice_deadline": actions.notice_deadline(meeting),
         "notice_text": actions.notice_text(meeting),
-        "reply_form": ReplyForm(auto_id="reply_%s", initial={"reply": mine.reply if mine and mine.reply != Reply.PENDING else None}),
+        "reply_form": ReplyForm(auto_id="reply_%s", people=_unit_people(person).exclude(pk=person.pk), initial={
+            "reply": mine.reply if mine and mine.reply != Reply.PENDING else None,
+            "deputy": mine.deputy_id if mine else None}),
+        "can_reply": can_reply, "clashes": clash_messages(person, meeting),
+        "hold_lapsed": meeting.status == "draft" and meeting.hold_until is not None and meeting.hold_until < now,
+        "notice_form": NoticeForm(initial={"reply_deadline": meeting.reply_deadline
+                                           or actions.default_reply_deadline(meeting)}),
+        "reschedule_form": RescheduleForm(rooms=rooms, initial={"start_at": meeting.start_at,
+                                                                "end_at": meeting.end_at}),
         "reason_form": ReasonForm(), "minutes_form": MinutesForm(initial={"text": meeting.minutes}),
         "decision_form": DecisionForm(people=_unit_people(person)), "attach_form": AttachForm(),
         "decisions": meeting.decisions.with_item(), "attachments": Attachment.objects.for_owner(meeting),
-        "signin_open": actions.signin_open(meeting), "now": timezone.now(),
+        "signin_open": actions.signin_open(meeting), "now": now,
     })
 
 
@@ -157,5 +176,7 @@ def meeting_attendees(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, exc)
         else:
             messages.success(request, "参会人员已更新。")
+            for text in clash_messages(person, meeting):
+                messages.warning(request, text)
             return redirect("meetings:detail", meeting.pk)
     return render(request, "meetings/attendees.html", {"title": "参会人员", "meeting": meeting, "form": form})

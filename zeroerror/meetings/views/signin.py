@@ -2,39 +2,59 @@
 
 from __future__ import annotations
 
-from io import BytesIO
+import time
 
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zeroerror.core.access import person_of
-from zeroerror.meetings import access, actions
+from zeroerror.meetings import access, actions, signin_code
 from zeroerror.meetings.models import Meeting, Reply
 from zeroerror.meetings.views.common import _errors
 
+PASS_SALT = "zeroerror.meetings.signin-pass"
+PASS_MAX_AGE = 600  # a page opened with a current code can be confirmed for ten minutes
 
-def signin(request: HttpRequest, pk: int, token: str) -> HttpResponse:
-    """The page the meeting's QR code opens on a phone. One sign-in per invitee; others are refused."""
+
+def _pass_for(meeting: Meeting, person) -> str:
+    return signing.dumps([meeting.pk, person.pk], salt=PASS_SALT)
+
+
+def _pass_ok(value: str, meeting: Meeting, person) -> bool:
+    try:
+        return signing.loads(value, salt=PASS_SALT, max_age=PASS_MAX_AGE) == [meeting.pk, person.pk]
+    except signing.BadSignature:
+        return False
+
+
+def signin(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """The page the desk screen's rotating QR code opens on a phone. The invitee (or the deputy their reply names)
+    signs in once; everyone else is refused; an old code is refused as expired."""
     person = person_of(request)
-    meeting = access.get_meeting_by_token_or_404(request, pk, token)
-    invitation = access.own_invitation(person, meeting)
+    meeting, state = access.get_meeting_for_signin_or_404(request, pk, code)
+    invitation, refusal = actions.signin_target(meeting, person)
+    fresh = state == "valid" or (request.method == "POST" and _pass_ok(request.POST.get("pass", ""), meeting, person))
     status = 200
     signed_now = False
-    if request.method == "POST":
+    if not fresh:
+        status = 410  # the page says so
+    elif request.method == "POST":
         try:
             invitation, signed_now = actions.do_record_signin(meeting, person, actor=request.user)
         except ValidationError as exc:
-            _errors(request, exc)
-            status = 403 if invitation is None else 400
-    elif invitation is None:
-        messages.error(request, "您不在本次会议的参会人员名单中，不能签到。")
-        status = 403
+            if not refusal:  # the page shows a refusal of who may sign in; a closed window is flashed
+                _errors(request, exc)
+            status = 403 if invitation is None or refusal else 400
+    elif refusal:
+        status = 403  # the page says why
     return render(request, "meetings/signin.html", {
         "title": "会议签到", "meeting": meeting, "invitation": invitation, "signed_now": signed_now,
-        "open": actions.signin_open(meeting),
+        "refused": bool(refusal), "fresh": fresh, "open": actions.qr_open(meeting),
+        "pass": _pass_for(meeting, person) if fresh else "",
     }, status=status)
 
 
@@ -44,10 +64,34 @@ def signin_desk(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_manage(person, meeting):
         raise PermissionDenied("您不能管理本会议的签到。")
     return render(request, "meetings/signin_desk.html", {
-        "title": "签到管理", "meeting": meeting, "open": actions.signin_open(meeting),
-        "signin_url": request.build_absolute_uri(access.signin_path(meeting)),
+        "title": "签到管理", "meeting": meeting, "open": actions.signin_open(meeting), **_qr_panel(meeting),
         **_signin_lists(meeting),
     })
+
+
+def _qr_svg(data: str) -> str:
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
+    return image.to_string(encoding="unicode")
+
+
+def _qr_panel(meeting: Meeting) -> dict:
+    now = time.time()
+    qr_open = actions.qr_open(meeting)
+    url = access.signin_url(meeting, now) if qr_open else ""
+    return {"qr_open": qr_open, "signin_url": url, "qr_svg": _qr_svg(url) if qr_open else "",
+            "seconds_left": signin_code.seconds_left(now), "period": signin_code.PERIOD}
+
+
+def signin_qr(request: HttpRequest, pk: int) -> HttpResponse:
+    """The desk screen's QR panel, fetched again every 30 seconds (the code rotates)."""
+    person = person_of(request)
+    meeting = access.get_meeting_or_404(request, pk)
+    if not access.can_manage(person, meeting):
+        raise PermissionDenied("您不能查看签到码。")
+    return render(request, "meetings/_signin_qr.html", {"meeting": meeting, **_qr_panel(meeting)})
 
 
 def _signin_lists(meeting: Meeting) -> dict:
@@ -100,18 +144,3 @@ def signin_report(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"已报告主持会议领导（尚未签到 {len(missing)} 人）。")
     return redirect("meetings:signin_desk", meeting.pk)
-
-
-def signin_qr(request: HttpRequest, pk: int) -> HttpResponse:
-    import qrcode
-    import qrcode.image.svg
-
-    person = person_of(request)
-    meeting = access.get_meeting_or_404(request, pk)
-    if not access.can_manage(person, meeting):
-        raise PermissionDenied("您不能查看签到码。")
-    image = qrcode.make(request.build_absolute_uri(access.signin_path(meeting)),
-                        image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
-    buf = BytesIO()
-    image.save(buf)
-    return HttpResponse(buf.getvalue(), content_type="image/svg+xml")

@@ -58,7 +58,7 @@ def assert_checked(meeting):
 
 
 def test_a_manual_swap_survives_a_new_reply(org, big, heads):
-    do_swap_seats(big, key(org.leo), key(heads[0]), actor=org.alice.user)  # podium ⇄ hall, by hand
+    do_swap_seats(big, key(org.leo), key(heads[0]), confirm=True, actor=org.alice.user)  # podium ⇄ hall, by hand
     do_move_seat(big, key(heads[1]), row=6, col=6, actor=org.alice.user)
     adjusted = seats(big)
     reply(big, heads[2], Reply.ATTEND)  # a reply that does not change attendance: nothing regenerated
@@ -111,7 +111,7 @@ def test_a_newcomer_gets_a_free_seat_next_to_their_unit(org, big, heads):
 
 
 def test_the_result_always_passes_the_check(org, big, heads):
-    do_swap_seats(big, key(org.principal), key(org.director), actor=org.alice.user)
+    do_swap_seats(big, key(org.principal), key(org.director), confirm=True, actor=org.alice.user)
     reply(big, heads[0], Reply.ABSENT, reason="外出")
     assert_checked(big)
     do_set_attendees(big, [*big.attendees.all(), org.charlie, heads[8], heads[9]],

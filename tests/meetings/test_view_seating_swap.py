@@ -30,7 +30,7 @@ def test_two_people_exchange_seats_and_the_result_is_checked(org, login, big, he
     a, b = f"p{org.leo.pk}", f"p{heads[0].pk}"
     seat_a, seat_b = seat_of(before, a), seat_of(before, b)
     assert seat_a[0] == "podium" and seat_b[0] == "hall"
-    response = login(org.alice).post(f"/meetings/{big.pk}/seating/swap/", {"a": a, "b": b}, follow=True)
+    response = login(org.alice).post(f"/meetings/{big.pk}/seating/swap/", {"a": a, "b": b, "confirm": "1"}, follow=True)
     assert "检查无漏排、重排" in response.content.decode()
     after = SeatingArrangement.objects.get(meeting=big)
     assert (seat_of(after, a), seat_of(after, b)) == (seat_b, seat_a) and after.version == 2

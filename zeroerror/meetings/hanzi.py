@@ -1,10 +1,11 @@
 """Chinese collation and name similarity, pure Python (no Django).
 
-* 笔画 order: total stroke count of each character, from the Unihan database (kTotalStrokes,
-  the zh-Hans value), vendored as ``data/cjk_strokes.txt`` (Unicode licence, see
-  ``data/NOTICE-Unicode.txt``). Units are compared character by character: first by the stroke
-  count of the first character, then (as Unihan carries no stroke-order data for the
-  横竖撇点折 rule) by its pinyin, then by the next character, and so on. Deterministic.
+* 笔画 order (姓氏笔画, 单位笔画): total stroke count of each character, from the Unihan database
+  (kTotalStrokes, the zh-Hans value), vendored as ``data/cjk_strokes.txt`` (Unicode licence, see
+  ``data/NOTICE-Unicode.txt``); characters of the same count by their stroke sequence, 横竖撇点折
+  (Unihan has none: ``data/cjk_stroke_order.txt``, from cn-sort, MIT, see ``data/NOTICE-cn-sort.txt``).
+  Names are compared character by character: stroke count, then stroke sequence, then (only for
+  a character neither table knows) pinyin; then the next character. Deterministic.
 * 拼音 order: pypinyin with phrase context (so 重庆 reads chong), letters first, then tone.
 * Name distance: edit distance over characters where replacing a character by a homophone
   (same toneless pinyin, the commonest typing error in names) costs half.
@@ -20,6 +21,7 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin, pinyin
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "cjk_strokes.txt"
+ORDER_FILE = Path(__file__).resolve().parent / "data" / "cjk_stroke_order.txt"
 
 _SPACES = {" ", "\u3000", "\t", "\n", "\r", "\xa0"}
 
@@ -36,6 +38,14 @@ def _stroke_table() -> dict[str, int]:
             for ch in chars:
                 table[ch] = n
     return table
+
+
+@cache
+def _sequence_rank() -> dict[str, int]:
+    """Position of each character in 笔画 order (stroke count, then 横竖撇点折)."""
+    with ORDER_FILE.open(encoding="utf-8") as fh:
+        line = next(line for line in fh if not line.startswith("#")).rstrip("\n")
+    return {ch: n for n, ch in enumerate(line)}
 
 
 def stroke_count(ch: str) -> int | None:
@@ -69,6 +79,8 @@ def stroke_key(text: str) -> tuple:
     (letters, digits, brackets) sort before ideographs, digit runs by their value."""
     text = normalize_name(text)
     table = _stroke_table()
+    rank = _sequence_rank()
+    unranked = len(rank)
     parts: list[tuple] = []
     for chunk in _DIGITS.split(text):
         if chunk.isdigit():
@@ -76,7 +88,8 @@ def stroke_key(text: str) -> tuple:
             continue
         for ch in chunk:
             n = table.get(ch)
-            parts.append((0, _natural(ch), "") if n is None else (n, (), _char_pinyin(ch) + ch))
+            parts.append((0, _natural(ch), "") if n is None
+                         else (n, (rank.get(ch, unranked),), "" if ch in rank else _char_pinyin(ch) + ch))
     return (tuple(parts), text)
 
 

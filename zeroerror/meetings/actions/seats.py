@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
-from zeroerror.meetings import reseat, seating
+from zeroerror.meetings import reseat, seating, seatrules
 from zeroerror.meetings.actions.common import _person
+from zeroerror.meetings.hanzi import stroke_key
 from zeroerror.meetings.models import SEATING_OPTIONS, Meeting, MeetingStatus, Room, SeatingArrangement
 from zeroerror.org.models import Department, Person
 
@@ -43,9 +44,11 @@ def _hall_for(room: Room, people: int) -> seating.Hall:
 
 
 def seating_input(meeting: Meeting) -> list[seating.Attendee]:
-    """Everyone expected (absentees excluded, deputies under their own name); the podium by protocol rank."""
-    invitations = list(meeting.invitations.expected().with_people().order_by(
-        "person__department__order", "person__rank", "person_id"))
+    """Everyone expected (absentees excluded, deputies under their own name); the podium by protocol rank; within a
+    department by rank, then 姓氏笔画."""
+    invitations = sorted(meeting.invitations.expected().with_people(),  # equal ranks by 姓氏笔画
+                         key=lambda i: (i.person.department.order, i.person.rank, stroke_key(i.person.name),
+                                        i.person_id))
     podium = sorted((i for i in invitations if i.on_podium or i.is_host), key=lambda i: (i.person.rank, i.person_id))
     order = {inv.pk: n for n, inv in enumerate(podium, 1)}
     return [
@@ -146,7 +149,7 @@ def _store_placements(arrangement: SeatingArrangement, placements: Sequence[seat
     arrangement.hall = {**arrangement.hall, "placements": [_placement_json(p) for p in hall]}
 
 
-def _adjust(meeting: Meeting, change, what: dict, *, actor) -> SeatingArrangement:
+def _adjust(meeting: Meeting, change, what: dict, *, confirm: bool, actor) -> SeatingArrangement:
     arrangement = SeatingArrangement.objects.select_for_update().filter(meeting=meeting).first()
     if arrangement is None:
         raise ValidationError("尚未生成座位表。")
@@ -155,9 +158,22 @@ def _adjust(meeting: Meeting, change, what: dict, *, actor) -> SeatingArrangemen
         placements = change(before.placements)
     except seating.SeatingError as exc:
         raise ValidationError(str(exc))
-    problems = seating.check_placements(placements, seating_input(meeting), before.hall)
+    people = seating_input(meeting)
+    problems = seating.check_placements(placements, people, before.hall)
     if problems:
         raise ValidationError("；".join(p.message for p in problems))
+    podium, _audience = _seating_options({name: getattr(arrangement, name) for name in SEATING_OPTIONS})
+    podium = replace(podium, row_sizes=(meeting.room.podium_row_size,) if meeting.room.podium_row_size else ())
+    already = set(seatrules.deviations(before.placements, people, podium))
+    broken = [d for d in seatrules.deviations(placements, people, podium) if d not in already]
+    if broken and not confirm:
+        raise ValidationError(f"该调整不符合排座规则：{'；'.join(broken)}。如确需这样安排，请勾选“确认违反排座规则”后再提交。")
+    if broken:
+        person = _person(actor)
+        arrangement.overrides = [*arrangement.overrides, {
+            "version": arrangement.version + 1, "by": person.pk if person else None,
+            "by_name": person.name if person else "", "at": timezone.now().isoformat(), "warnings": broken}]
+        what = {**what, "override": broken}
     _store_placements(arrangement, placements)
     arrangement.version += 1
     arrangement.generated_at, arrangement.generated_by = timezone.now(), _person(actor)
@@ -169,22 +185,24 @@ def _adjust(meeting: Meeting, change, what: dict, *, actor) -> SeatingArrangemen
 
 
 @transaction.atomic(durable=True)
-def do_move_seat(meeting: Meeting, key: str, *, row: int, col: int, actor) -> SeatingArrangement:
+def do_move_seat(meeting: Meeting, key: str, *, row: int, col: int, confirm: bool = False,
+                 actor) -> SeatingArrangement:
     """Manual adjustment: one person to a free seat in the hall (podium changes are swaps), checked like a swap."""
     seat = seating.SeatRef(seating.HALL, row, col)
     return _adjust(meeting, lambda placements: seating.move(placements, key, seat), {"move": [key, row, col]},
-                   actor=actor)
+                   confirm=confirm, actor=actor)
 
 
 @transaction.atomic(durable=True)
-def do_swap_seats(meeting: Meeting, key_a: str, key_b: str, *, actor) -> SeatingArrangement:
+def do_swap_seats(meeting: Meeting, key_a: str, key_b: str, *, confirm: bool = False, actor) -> SeatingArrangement:
     """Manual adjustment: two people exchange seats; the result is checked (nobody missing, nobody seated twice,
-    no seat used twice) before it is stored. It survives later attendance changes (only "generate" starts again
-    from the rules)."""
+    no seat used twice) before it is stored; one that breaks the protocol order (clause 一(二)9) is refused unless
+    ``confirm``ed, and then recorded as an override with who made it. It survives later attendance changes (only
+    "generate" starts again from the rules)."""
     if key_a == key_b:
         raise ValidationError("请选择两位不同的人员交换座位。")
     return _adjust(meeting, lambda placements: seating.swap(placements, key_a, key_b), {"swap": [key_a, key_b]},
-                   actor=actor)
+                   confirm=confirm, actor=actor)
 
 
 @transaction.atomic(durable=True)

@@ -64,7 +64,7 @@ def seating_swap(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("您不能调整座位。")
     try:
         arrangement = actions.do_swap_seats(meeting, request.POST.get("a", ""), request.POST.get("b", ""),
-                                            actor=request.user)
+                                            confirm=request.POST.get("confirm") == "1", actor=request.user)
     except ValidationError as exc:
         _errors(request, exc)
     else:
@@ -84,7 +84,8 @@ def seating_move(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "请填写排号和座号。")
         return redirect("meetings:seating", meeting.pk)
     try:
-        arrangement = actions.do_move_seat(meeting, request.POST.get("key", ""), row=row, col=col, actor=request.user)
+        arrangement = actions.do_move_seat(meeting, request.POST.get("key", ""), row=row, col=col,
+                                           confirm=request.POST.get("confirm") == "1", actor=request.user)
     except ValidationError as exc:
         _errors(request, exc)
     else:

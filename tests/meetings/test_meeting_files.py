@@ -26,7 +26,7 @@ def test_the_notice_is_a_gongwen_with_the_number_left_for_the_numbering(org, not
     assert response.status_code == 200
     text = docx_text(response.content)
     assert "关于召开季度工作例会的通知" in text
-    assert f"〔{later(days=10).year}〕\u3000号" in text  # the 发文字号 is given by the 发文 numbering
+    assert f"〔{later(days=10).year}〕×号" in text  # the 发文字号 is given by the 发文 numbering
     for part in ("一、会议时间", "二、会议地点", "三、参会人员", "四、会议议程", "（一）通报季度工作", "（二）部署下季度工作",
                  "五、有关要求", "联系人：艾丽"):
         assert part in text, part

@@ -1,14 +1,13 @@
 """A meeting's notice as a 公文 in the 通知 layout and its minutes as a 纪要, both rendered by the documents app's
 GB/T 9704 writer (``zeroerror.documents.gbt9704``, its public ``OutgoingDocument`` and ``render_docx``).
 
-The notice is a draft for the 发文 procedure (clause 一(一)): its 发文字号 is left as ``青医发〔2026〕　号`` — numbers
+The notice is a draft for the 发文 procedure (clause 一(一)): its 发文字号 stands as ``青医发〔2026〕×号`` — numbers
 are given only by the documents app's numbering, in sequence — so the 文秘 can take it through 核稿、首读、签发.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -17,17 +16,6 @@ from zeroerror.meetings.models import Meeting, Reply
 
 WEEKDAYS = "一二三四五六日"
 NUMERALS = "一二三四五六七八九十"
-
-
-@dataclass(frozen=True)
-class PendingNumber:
-    """The 发文字号 of a draft: the 机关代字 and year, the serial left blank until the document is numbered."""
-
-    agency_code: str
-    year: int
-
-    def __str__(self) -> str:
-        return f"{self.agency_code}〔{self.year}〕\u3000号"
 
 
 def _when(meeting: Meeting) -> str:
@@ -80,7 +68,7 @@ def notice_document(meeting: Meeting) -> OutgoingDocument:
     title = meeting.title if meeting.title.startswith("关于") else f"关于召开{meeting.title}的通知"
     date = timezone.localtime(meeting.notice_sent_at or meeting.approved_at or timezone.now()).date()
     return OutgoingDocument(
-        agency_mark=f"{unit.name}文件", doc_number=PendingNumber(unit.code or "发", date.year),
+        agency_mark=f"{unit.name}文件", doc_number=None, draft_number=f"{unit.code or '发'}〔{date.year}〕×号",
         title=title.rstrip("。"), body=body, signature=unit.name, date=date,
         addressees="、".join(departments), kind="通知",
         mark_aliases=[unit.short_name] if unit.short_name else [],

@@ -105,20 +105,29 @@ def do_approve_meeting(meeting: Meeting, *, actor) -> list[Meeting]:
     return rows
 
 
+def _pending_rows(meeting: Meeting, person: Person | None, *, not_pending: str, not_allowed: str,
+                  status: str | None = None) -> tuple[str, list[Meeting]]:
+    """The plan (with its series) waiting for the director's check or the leader's approval, and that ``person`` may
+    decide it: the director at the check, an approving leader after it."""
+    status = status or meeting.status
+    if status not in (MeetingStatus.PENDING_DIRECTOR, MeetingStatus.PENDING_LEADER):
+        raise ValidationError(not_pending)
+    rows = _series_rows(meeting, status)
+    allowed = can_director_check(person, rows[0]) if status == MeetingStatus.PENDING_DIRECTOR else (
+        person is not None and may_approve(person, rows[0]))
+    if not allowed:
+        raise ValidationError(not_allowed)
+    return status, rows
+
+
 @transaction.atomic(durable=True)
 def do_return_meeting(meeting: Meeting, reason: str, *, actor) -> list[Meeting]:
     """退回修改, by the director at the check or the approving leader."""
     person = _person(actor)
     if not reason.strip():
         raise ValidationError("请填写退回意见。")
-    status = meeting.status
-    if status not in (MeetingStatus.PENDING_DIRECTOR, MeetingStatus.PENDING_LEADER):
-        raise ValidationError("只有待把关、待审批的会议可以退回。")
-    rows = _series_rows(meeting, status)
-    allowed = can_director_check(person, rows[0]) if status == MeetingStatus.PENDING_DIRECTOR else (
-        person is not None and may_approve(person, rows[0]))
-    if not allowed:
-        raise ValidationError("您不能退回此会议方案。")
+    status, rows = _pending_rows(meeting, person, not_pending="只有待把关、待审批的会议可以退回。",
+                                 not_allowed="您不能退回此会议方案。")
     hold = draft_hold_until()
     for m in rows:
         m.status, m.return_reason, m.hold_until = MeetingStatus.DRAFT, reason.strip(), hold
@@ -137,14 +146,9 @@ def do_reject_meeting(meeting: Meeting, reason: str, *, actor) -> list[Meeting]:
     person = _person(actor)
     if not reason.strip():
         raise ValidationError("请填写不予批准的理由。")
-    status = Meeting.objects.filter(pk=meeting.pk).values_list("status", flat=True).first()
-    if status not in (MeetingStatus.PENDING_DIRECTOR, MeetingStatus.PENDING_LEADER):
-        raise ValidationError("只有待把关、待审批的会议方案可以不予批准。")
-    rows = _series_rows(meeting, status)
-    allowed = can_director_check(person, rows[0]) if status == MeetingStatus.PENDING_DIRECTOR else (
-        person is not None and may_approve(person, rows[0]))
-    if not allowed:
-        raise ValidationError("您不能审批此会议方案。")
+    status, rows = _pending_rows(meeting, person, not_pending="只有待把关、待审批的会议方案可以不予批准。",
+                                 not_allowed="您不能审批此会议方案。",
+                                 status=Meeting.objects.filter(pk=meeting.pk).values_list("status", flat=True).first())
     for m in rows:
         m.status, m.return_reason = MeetingStatus.REJECTED, reason.strip()
         m.save(update_fields=["status", "return_reason"])

@@ -15,11 +15,13 @@ PROFILES = (DOCUMENT, PUBLICATION)
 
 @dataclass
 class Context:
-    """What a rule needs beyond the text: the profile, configured sensitive terms and the protected spans."""
+    """What a rule needs beyond the text: the profile, configured sensitive terms, the unit's own words (never
+    flagged as typos) and the protected spans."""
 
     text: str
     profile: str = DOCUMENT
     sensitive_terms: tuple[str, ...] = ()
+    lexicon: tuple[str, ...] = ()
     protected: Protected = field(init=False)
 
     def __post_init__(self) -> None:
@@ -60,17 +62,20 @@ def _dedupe(findings: Iterable[Finding]) -> Iterator[Finding]:
         yield f
 
 
-def proofread_text(text: str, profile: str = DOCUMENT, sensitive_terms: Iterable[str] = ()) -> list[Finding]:
+def proofread_text(text: str, profile: str = DOCUMENT, sensitive_terms: Iterable[str] = (),
+                   lexicon: Iterable[str] = ()) -> list[Finding]:
     """Check ``text`` (paragraphs separated by ``\\n``) and return the findings sorted by position.
 
     ``profile`` is ``"document"`` (公文: every rule) or ``"publication"`` (信息公开 and posts: no 公文 form rules,
     and privacy and secrecy findings are errors). ``sensitive_terms`` are configured words that must not be
-    published."""
+    published; ``lexicon`` holds the unit's own words (names of people, departments, 来文机关, places, words the
+    office accepted) that the typo layer never flags."""
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
     if not isinstance(text, str):
         raise TypeError("text must be str")
-    ctx = Context(text, profile, tuple(t for t in sensitive_terms if t and t.strip()))
+    ctx = Context(text, profile, tuple(t for t in sensitive_terms if t and t.strip()),
+                  tuple(w.strip() for w in lexicon if w and w.strip()))
     found: list[Finding] = []
     for check in _checkers(profile):
         found.extend(check(text, ctx))

@@ -111,14 +111,14 @@ def _body_fonts(document) -> tuple[set[str], set[float]]:
 
 
 def proofread_docx(path_or_bytes: str | Path | bytes, profile: str = DOCUMENT,
-                   sensitive_terms: Iterable[str] = ()) -> DocxResult:
+                   sensitive_terms: Iterable[str] = (), lexicon: Iterable[str] = ()) -> DocxResult:
     """Extract the text of a .docx and check it; offsets index the extracted text (paragraphs joined by ``\\n``).
 
     In the document profile the page layout (A4 margins, body font, page-number form) is checked too; those
     findings have no position in the text (start = end = 0). Raises ``DocxError`` for a file that is not a .docx."""
     document = _open(path_or_bytes)
     text = docx_text(document)
-    findings = proofread_text(text, profile, sensitive_terms)
+    findings = proofread_text(text, profile, sensitive_terms, lexicon)
     if profile == DOCUMENT:
         findings = list(_layout(document)) + findings
     return DocxResult(text, findings)

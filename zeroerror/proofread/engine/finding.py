@@ -16,7 +16,8 @@ CATEGORIES = ("typo", "variant", "punctuation", "number", "format", "privacy", "
 class Finding:
     """A rule violation at ``text[start:end]`` (offsets in code points of the checked text).
 
-    ``suggestion`` replaces ``text[start:end]`` when there is one (None otherwise)."""
+    ``suggestion`` replaces ``text[start:end]`` when there is one (None otherwise); ``why`` says, for a
+    statistical suggestion, what it rests on (the confusion kind and the phrase it completes), else ""."""
 
     category: str
     rule: str
@@ -26,6 +27,7 @@ class Finding:
     suggestion: str | None
     message: str
     severity: str = ERROR
+    why: str = ""
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -41,6 +43,6 @@ class Finding:
 
 
 def make(category: str, rule: str, text: str, start: int, end: int, suggestion: str | None, message: str,
-         severity: str = ERROR) -> Finding:
+         severity: str = ERROR, why: str = "") -> Finding:
     """Build a finding for ``text[start:end]``."""
-    return Finding(category, rule, start, end, text[start:end], suggestion, message, severity)
+    return Finding(category, rule, start, end, text[start:end], suggestion, message, severity, why)

@@ -1,20 +1,20 @@
 """错别字 (typo) rules.
 
 * ``typo.wrong_word`` — a curated list of wrong words common in official writing (迫不急待→迫不及待).
-* ``typo.char_substitution`` — context-aware detection of a single mistyped character: a character that forms no
-  dictionary word with its neighbours, while a same-sound or similar-shape character in its place forms a frequent
-  word (资金来源染道合法: 染 → 渠, 渠道). Word frequencies come from jieba's dictionary; confusion sets from
-  pycorrector's data files. Tuned for precision: it stays silent unless the evidence is strong.
+* ``typo.char_substitution`` — the statistical layer (:mod:`.context`): a character, or two characters read
+  alike, replaced by a 同音/近音/形近 one that makes the sentence much more probable under a word trigram language
+  model (第三方机构平谷机制 → 评估). Each finding says why (``Finding.why``). Tuned for precision.
+  Without the ``kenlm`` module it falls back to the older unigram check below (jieba word frequencies).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from . import data
+from . import context, data, lm
 from .core import Context
 from .finding import ERROR, WARNING, Finding, make
 from .textutil import CJK
@@ -59,8 +59,12 @@ def _index() -> dict[str, list[tuple[str, int]]]:
 def warm_up() -> None:
     """Load every table now (the first check otherwise pays for it)."""
     data.wrong_words()
-    data.confusion()
-    _index()
+    if lm.available():
+        lm.model()
+        context.protected_positions("")
+    else:
+        data.confusion()
+        _index()
 
 
 def _coverage(run: str, freq: dict[str, int]) -> list[int]:
@@ -151,14 +155,32 @@ def _substitutions(text: str, offset: int, run: str, freq: dict[str, int]) -> It
                    f"疑似错别字：“{ch}”可能应为“{best}”。{BASIS}。", WARNING)
 
 
+def _statistical(text: str, ctx: Context) -> Iterator[Finding]:
+    protected = context.protected_positions(text, ctx.lexicon)
+    for m in _RUN_RE.finditer(text):
+        skip = {p - m.start() for p in range(m.start(), m.end()) if p in protected}
+        if len(skip) == m.end() - m.start():
+            continue
+        for s in context.suggest(m.group(), skip):
+            start, end = m.start() + s.start, m.start() + s.end
+            wrong = text[start:end]
+            kind = "同音" if s.kind == "同音词" else s.kind
+            yield make("typo", "typo.char_substitution", text, start, end, s.replacement,
+                       f"疑似错别字：“{wrong}”可能应为“{s.replacement}”。", WARNING,
+                       f"{kind}：改为“{s.replacement}”后构成“{s.phrase}”，上下文更通顺（语言模型）")
+
+
 def check(text: str, ctx: Context) -> Iterator[Finding]:
     taken: list[tuple[int, int]] = []
     for start, end, wrong, right in data.wrong_words().finditer(text):
         taken.append((start, end))
         yield make("typo", "typo.wrong_word", text, start, end, right,
-                   f"错别字：“{wrong}”应为“{right}”。{BASIS}。", ERROR)
-    freq = data.word_freq()
-    for m in _RUN_RE.finditer(text):
-        for f in _substitutions(text, m.start(), m.group(), freq):
-            if not any(s <= f.start < e for s, e in taken):
-                yield f
+                   f"错别字：“{wrong}”应为“{right}”。{BASIS}。", ERROR, "常见错误词语")
+    if lm.available():
+        found: Iterable[Finding] = _statistical(text, ctx)
+    else:
+        freq = data.word_freq()
+        found = (f for m in _RUN_RE.finditer(text) for f in _substitutions(text, m.start(), m.group(), freq))
+    for f in found:
+        if not any(s < f.end and f.start < e for s, e in taken):
+            yield f

@@ -14,7 +14,7 @@ from zeroerror.proofread.engine import Finding, all_rules, proofread_docx, proof
 from zeroerror.proofread.engine.cli import run
 from zeroerror.proofread.engine.docx import DocxError
 
-KEYS = ["category", "rule", "start", "end", "text", "suggestion", "message", "severity"]
+KEYS = ["category", "rule", "start", "end", "text", "suggestion", "message", "severity", "why"]
 
 
 def _run(argv, stdin_bytes=b""):

@@ -17,11 +17,14 @@ from django.utils import timezone
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.org.models import Person
+from zeroerror.proofread.access import can_edit_lexicon
 from zeroerror.proofread.engine import Finding
-from zeroerror.proofread.models import FindingWaiver, Profile, ProofreadSession
+from zeroerror.proofread.engine.textutil import is_cjk
+from zeroerror.proofread.models import FindingWaiver, LexiconWord, Profile, ProofreadSession
 
 MAX_TEXT_CHARS = 200_000
 MAX_REASON_CHARS = 500
+MAX_WORD_CHARS = 40
 
 
 def _person(actor) -> Person:
@@ -80,6 +83,41 @@ def waive_finding(owner: models.Model, finding: Finding, reason: str, *, actor) 
 def do_waive_finding(owner: models.Model, finding: Finding, reason: str, *, actor) -> FindingWaiver:
     """确认无误 with a reason: :func:`zeroerror.proofread.service.unresolved` no longer reports the finding."""
     return waive_finding(owner, finding, reason, actor=actor)
+
+
+# The unit's lexicon ------------------------------------------------------------------------------------------------
+
+@transaction.atomic(durable=True)
+def do_add_lexicon_word(word: str, *, note: str = "", finding: Finding | None = None, actor) -> LexiconWord:
+    """Add ``word`` to the unit's lexicon (the 错别字 check never flags it again); the office only, audited with the
+    finding it answers. A word switched off before is switched on again."""
+    person = _person(actor)
+    if not can_edit_lexicon(person):
+        raise ValidationError("只有办公室人员可以维护本单位词库。")
+    word = (word or "").strip()
+    note = (note or "").strip()
+    if not word:
+        raise ValidationError("请填写要加入词库的词语。")
+    if len(word) > MAX_WORD_CHARS or any(ch.isspace() for ch in word) or not any(is_cjk(ch) for ch in word):
+        raise ValidationError(f"词语须为不含空格的汉字词语，不超过 {MAX_WORD_CHARS} 字。")
+    if finding is not None and finding.text and finding.text not in word:
+        raise ValidationError(f"词语须包含被提示的文字“{finding.text}”。")
+    if len(note) > 200:
+        raise ValidationError("说明不超过 200 字。")
+    existing = LexiconWord.objects.select_for_update().filter(word=word).first()
+    if existing is not None and existing.active:
+        raise ValidationError(f"“{word}”已在本单位词库中。")
+    changes = {"word": word, "note": note}
+    if finding is not None:
+        changes.update(rule=finding.rule, text=finding.text, suggestion=finding.suggestion, why=finding.why)
+    if existing is not None:
+        existing.active, existing.note = True, note or existing.note
+        existing.save(update_fields=["active", "note"])
+        record("proofread.lexicon.reactivate", actor=actor, kind=AuditKind.CHANGE, obj=existing, changes=changes)
+        return existing
+    entry = LexiconWord.objects.create(word=word, note=note, added_by=person, added_at=timezone.now())
+    record("proofread.lexicon.add", actor=actor, kind=AuditKind.CREATE, obj=entry, changes=changes)
+    return entry
 
 
 # Sessions of the 校对 page --------------------------------------------------

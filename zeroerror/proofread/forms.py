@@ -51,3 +51,8 @@ class FindingForm(forms.Form):
 
 class WaiveForm(FindingForm):
     reason = forms.CharField(label="理由", required=False)
+
+
+class LexiconForm(FindingForm):
+    word = forms.CharField(label="词语", required=False, max_length=100)
+    note = forms.CharField(label="说明", required=False, max_length=500)

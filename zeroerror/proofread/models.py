@@ -39,6 +39,33 @@ class SensitiveTerm(models.Model):
         return self.term
 
 
+class LexiconWordQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class LexiconWord(models.Model):
+    """A word of the unit's own lexicon (a local name, a term of the trade) that the 错别字 check never flags —
+    added by the office, usually from a false alarm on the 校对 page; every addition is audited. The names of the
+    unit's people, departments, 来文机关 and meeting rooms are read from the database at check time and need no entry."""
+
+    word = models.CharField("词语", max_length=40, unique=True)
+    note = models.CharField("说明", max_length=200, blank=True)
+    active = models.BooleanField("启用", default=True)
+    added_by = models.ForeignKey(Person, verbose_name="添加人", on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField("添加时间", default=timezone.now)
+
+    objects = LexiconWordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "本单位词库"
+        verbose_name_plural = "本单位词库"
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class FindingWaiverQuerySet(models.QuerySet):
     def for_owner(self, owner: models.Model):
         return self.filter(owner_type=ContentType.objects.get_for_model(owner), owner_id=owner.pk)

@@ -33,16 +33,18 @@ import logging
 import zipfile
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from zeroerror.org.models import Department, Person, Unit
 from zeroerror.proofread.actions import do_waive_finding, normalise_text, waive_finding
 from zeroerror.proofread.engine import ERROR, DocxError, DocxResult, Finding, proofread_docx, proofread_text
-from zeroerror.proofread.models import FindingWaiver, SensitiveTerm
+from zeroerror.proofread.models import FindingWaiver, LexiconWord, SensitiveTerm
 
 __all__ = [
     "MAX_DOCX_BYTES", "apply_suggestion", "active_sensitive_terms", "check", "check_docx", "describe", "do_waive_finding",
-    "normalise_text", "split_waived", "unresolved", "waive_finding",
+    "normalise_text", "split_waived", "unit_lexicon", "unresolved", "waive_finding",
 ]
 
 log = logging.getLogger(__name__)
@@ -57,10 +59,29 @@ def active_sensitive_terms() -> tuple[str, ...]:
     return tuple(SensitiveTerm.objects.active().values_list("term", flat=True))
 
 
-def check(text: str, *, profile: str, sensitive_terms: Iterable[str] | None = None) -> list[Finding]:
-    """Every finding in ``text`` sorted by position; ``sensitive_terms=None`` applies the unit's configured terms."""
+def unit_lexicon() -> tuple[str, ...]:
+    """The unit's own words, never flagged as 错别字: the names of its people, departments and units, the 来文机关
+    of its incoming documents, its meeting rooms and places, and the words the office added (本单位词库)."""
+    words: set[str] = set(LexiconWord.objects.active().values_list("word", flat=True))
+    words.update(Person.objects.values_list("name", flat=True))
+    words.update(Department.objects.values_list("name", flat=True))
+    for name, short in Unit.objects.values_list("name", "short_name"):
+        words.update((name, short))
+    # documents and meetings call this service: their models are looked up, not imported (no import cycle)
+    incoming, room = apps.get_model("documents", "IncomingDocument"), apps.get_model("meetings", "Room")
+    words.update(incoming.objects.values_list("sender", flat=True).distinct())
+    for name, location in room.objects.values_list("name", "location"):
+        words.update((name, location))
+    return tuple(sorted(w.strip() for w in words if w and w.strip()))
+
+
+def check(text: str, *, profile: str, sensitive_terms: Iterable[str] | None = None,
+          lexicon: Iterable[str] | None = None) -> list[Finding]:
+    """Every finding in ``text`` sorted by position; ``sensitive_terms=None`` applies the unit's configured terms,
+    ``lexicon=None`` the unit's own words (:func:`unit_lexicon`)."""
     terms = active_sensitive_terms() if sensitive_terms is None else tuple(sensitive_terms)
-    return proofread_text(text, profile, terms)
+    words = unit_lexicon() if lexicon is None else tuple(lexicon)
+    return proofread_text(text, profile, terms, words)
 
 
 def check_docx(data: bytes, *, profile: str, sensitive_terms: Iterable[str] | None = None) -> DocxResult:
@@ -81,7 +102,7 @@ def check_docx(data: bytes, *, profile: str, sensitive_terms: Iterable[str] | No
         raise ValidationError("文件解压后过大，无法校对。")
     terms = active_sensitive_terms() if sensitive_terms is None else tuple(sensitive_terms)
     try:
-        return proofread_docx(data, profile, terms)
+        return proofread_docx(data, profile, terms, unit_lexicon())
     except DocxError:
         raise ValidationError(NOT_A_DOCX) from None
     except Exception:  # a damaged package can fail deep inside python-docx or lxml; the person gets a message

@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:pk>/", views.session_detail, name="session"),
     path("<int:pk>/accept/", views.session_accept, name="accept"),
     path("<int:pk>/waive/", views.session_waive, name="waive"),
+    path("<int:pk>/lexicon/", views.session_add_word, name="add_word"),
 ]

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 
 from zeroerror.core.access import person_of
 from zeroerror.proofread import actions, service
-from zeroerror.proofread.access import get_session_or_404
+from zeroerror.proofread.access import can_edit_lexicon, get_session_or_404
 from zeroerror.proofread.engine import ERROR, INFO, WARNING, Finding
 from zeroerror.proofread.engine import docx as engine_docx
-from zeroerror.proofread.forms import CheckForm, FindingForm, RecheckForm, WaiveForm
+from zeroerror.proofread.forms import CheckForm, FindingForm, LexiconForm, RecheckForm, WaiveForm
 from zeroerror.proofread.models import ProofreadSession
 
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
@@ -158,7 +158,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "已重新校对。")
             return redirect("proofread:session", session.pk)
     return render(request, "proofread/session.html", {
-        "title": "校对结果", "session": session, "form": form, **_results(session),
+        "title": "校对结果", "session": session, "form": form, "can_edit_lexicon": can_edit_lexicon(person_of(request)),
+        **_results(session),
     })
 
 
@@ -205,4 +206,22 @@ def session_waive(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _messages_of(exc))
     else:
         messages.success(request, f"已确认“{finding.text or finding.rule}”无误，理由已记录。")
+    return redirect("proofread:session", session.pk)
+
+
+@require_POST
+def session_add_word(request: HttpRequest, pk: int) -> HttpResponse:
+    """加入本单位词库 (the office): a 错别字 false alarm's word is the unit's own; it is never flagged again."""
+    session = get_session_or_404(request, pk)
+    form = LexiconForm(request.POST)
+    try:
+        finding = _chosen(session, form)
+        if finding.category != "typo":
+            raise ValidationError("只有错别字提示可以加入本单位词库。")
+        entry = actions.do_add_lexicon_word(form.cleaned_data["word"], note=form.cleaned_data["note"],
+                                            finding=finding, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _messages_of(exc))
+    else:
+        messages.success(request, f"已将“{entry.word}”加入本单位词库，今后不再提示。")
     return redirect("proofread:session", session.pk)

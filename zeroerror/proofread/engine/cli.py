@@ -92,7 +92,8 @@ def format_text(path: str, findings: list[Finding]) -> str:
     for f in findings:
         sugg = f" → “{f.suggestion}”" if f.suggestion is not None else ""
         shown = f.text if f.text else "∅"
-        lines.append(f"  [{f.start}:{f.end}] {f.severity} {f.rule} “{shown}”{sugg}  {f.message}")
+        why = f"  依据：{f.why}" if f.why else ""
+        lines.append(f"  [{f.start}:{f.end}] {f.severity} {f.rule} “{shown}”{sugg}  {f.message}{why}")
     return "\n".join(lines) + "\n"
 
 

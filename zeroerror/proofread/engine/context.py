@@ -211,7 +211,7 @@ def suggest(run: str, skip: Iterable[int] = ()) -> list[Suggestion]:
         if gain >= THRESHOLD:
             scored.append(Suggestion(i, j, rep, kind, _phrase(words, a, i - a, j - a), gain))
     chosen: list[Suggestion] = []
-    for s in sorted(scored, key=lambda s: -s.gain):
-        if not any(s.start < c.end and c.start < s.end for c in chosen):
+    for s in sorted(scored, key=lambda s: -s.gain):  # the best first; a weaker one next to it is its echo
+        if not any(s.start <= c.end and c.start <= s.end for c in chosen):
             chosen.append(s)
     return sorted(chosen, key=lambda s: s.start)

@@ -2,11 +2,14 @@
 
     .venv/bin/python bench/proofread_speed.py [--chars 20000] [--repeat 5]
 
-Goals (issue 6): well over 1 MB/s on one core for the rule categories; under 100 ms for a 20,000-character 公文."""
+Goals: well over 1 MB/s on one core for the rule categories (issue 6); under 300 ms of one core's CPU time for a
+20,000-character 公文 with the statistical 错别字 layer (issue 17). Times are CPU time of this process (the machine is
+shared: wall-clock time would measure the neighbours), best of --repeat."""
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from pathlib import Path
@@ -54,9 +57,9 @@ def document(chars: int) -> str:
 def timed(fn, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = time.process_time()
         fn()
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     return best
 
 
@@ -67,15 +70,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    t = time.perf_counter()
+    t = time.process_time()
     typo.warm_up()
     proofread_text("预热。")
-    print(f"one-time load of word lists and jieba frequencies: {(time.perf_counter() - t) * 1000:.0f} ms")
+    print(f"one-time load (language model, vocabulary, confusion table, word lists): "
+          f"{(time.process_time() - t) * 1000:.0f} ms CPU; peak RSS "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
     doc = document(args.chars)
     total = timed(lambda: proofread_text(doc), args.repeat)
     print(f"{len(doc):,}-character 公文, all rules (document profile): {total * 1000:.1f} ms "
-          f"({len(doc) / total / 1e6:.2f} M chars/s)  goal < 100 ms: {'OK' if total < 0.1 else 'MISSED'}")
+          f"({len(doc) / total / 1e6:.2f} M chars/s)  goal < 300 ms: {'OK' if total < 0.3 else 'MISSED'}")
 
     long_doc = document(args.long)
     ctx = core.Context(long_doc)

@@ -21,6 +21,7 @@ from .textutil import CJK
 
 RULES = {
     "typo.wrong_word": "常见错误词语（成语、固定词语中的错别字）",
+    "typo.collocation": "搭配中的错别字：的/地/得、截止/截至",
     "typo.char_substitution": "上下文中疑似音近、形近的错别字",
 }
 
@@ -155,6 +156,28 @@ def _substitutions(text: str, offset: int, run: str, freq: dict[str, int]) -> It
                    f"疑似错别字：“{ch}”可能应为“{best}”。{BASIS}。", WARNING)
 
 
+# Word-level checks where the grammar is unambiguous: (regex, wrong part group, right, why)
+_ADVERB = "认真|积极|切实|扎实|稳步|有序|有效|全面|深入|主动|及时|严格|大力|充分|广泛|不断|逐步|依法|科学|合理|坚决|扎扎实实"
+_VERB = "推进|开展|落实|做好|加强|推动|抓好|执行|贯彻|实施|完成|解决|部署|组织|参与|配合|做到|处理|整改|推行"
+_DEGREE = "很好|非常好|十分好|较好|比较好|更好|不好|不够|不错|到位|扎实|出色|及时|很快|太慢|过慢"
+COLLOCATIONS = (
+    (re.compile(f"(?:{_ADVERB})(的)(?={_VERB})"), "地", "状语修饰动词用“地”"),
+    (re.compile(f"(?:做|干|办|搞|完成|落实|开展|执行|推进|写|讲|准备|组织|落地)([的地])(?={_DEGREE})"), "得",
+     "动词后接补语用“得”"),
+    (re.compile(r"(截止)(?=到?(?:\d{4}年|\d{1,2}月|\d{1,2}日|今年|去年|本年|本月|上月|年底|年末|月底|目前|当前|发稿))"),
+     "截至", "“截至”后接时间点；“截止”表示到期停止，不接时间"),
+    (re.compile(r"(截至)(?=日期|时间|期限|[。，；）)]|$)"), "截止", "“截止”表示到期停止；“截至”后须接时间点"),
+)
+
+
+def _collocations(text: str) -> Iterator[Finding]:
+    for regex, right, why in COLLOCATIONS:
+        for m in regex.finditer(text):
+            start, end = m.span(1)
+            yield make("typo", "typo.collocation", text, start, end, right,
+                       f"用字不当：“{m.group(1)}”应为“{right}”。{BASIS}。", WARNING, why)
+
+
 def _statistical(text: str, ctx: Context) -> Iterator[Finding]:
     protected = context.protected_positions(text, ctx.lexicon)
     for m in _RUN_RE.finditer(text):
@@ -176,6 +199,10 @@ def check(text: str, ctx: Context) -> Iterator[Finding]:
         taken.append((start, end))
         yield make("typo", "typo.wrong_word", text, start, end, right,
                    f"错别字：“{wrong}”应为“{right}”。{BASIS}。", ERROR, "常见错误词语")
+    for f in _collocations(text):
+        if not any(s < f.end and f.start < e for s, e in taken):
+            taken.append((f.start, f.end))
+            yield f
     if lm.available():
         found: Iterable[Finding] = _statistical(text, ctx)
     else:

@@ -80,10 +80,13 @@ def protected_positions(text: str, lexicon: Iterable[str] = ()) -> set[int]:
     return positions
 
 
-def _forward_backward(m: lm.Model, s: str) -> tuple[list[float], list[float]]:
+def _forward_backward(m: lm.Model, s: str) -> tuple[list[float], list[float], list[str]]:
+    """Best unigram segmentation scores of every prefix and suffix of ``s``, and the best segmentation itself
+    (the same as :meth:`lm.Model.segment`)."""
     logp, unknown, maxw = m.logp, m.unknown, lm.MAX_WORD
     n = len(s)
     fw = [0.0] + [-1e18] * n
+    back = [0] * (n + 1)
     for j in range(1, n + 1):
         for k in range(max(0, j - maxw), j):
             lp = logp.get(s[k:j])
@@ -93,6 +96,7 @@ def _forward_backward(m: lm.Model, s: str) -> tuple[list[float], list[float]]:
                 lp = unknown
             if fw[k] + lp > fw[j]:
                 fw[j] = fw[k] + lp
+                back[j] = k
     bw = [-1e18] * n + [0.0]
     for k in range(n - 1, -1, -1):
         for j in range(k + 1, min(n, k + maxw) + 1):
@@ -103,7 +107,13 @@ def _forward_backward(m: lm.Model, s: str) -> tuple[list[float], list[float]]:
                 lp = unknown
             if bw[j] + lp > bw[k]:
                 bw[k] = bw[j] + lp
-    return fw, bw
+    words = []
+    j = n
+    while j > 0:
+        words.append(s[back[j]:j])
+        j = back[j]
+    words.reverse()
+    return fw, bw, words
 
 
 def _best_with(m: lm.Model, s: str, fw: list[float], bw: list[float], i: int, j: int, rep: str) -> float:
@@ -119,9 +129,8 @@ def _best_with(m: lm.Model, s: str, fw: list[float], bw: list[float], i: int, j:
     return best
 
 
-def _candidates(m: lm.Model, s: str, skip: set[int], single: set[int], pairs: set[int]
-                ) -> Iterator[tuple[int, int, str, str]]:
-    fw, bw = _forward_backward(m, s)
+def _candidates(m: lm.Model, s: str, fw: list[float], bw: list[float], skip: set[int], single: set[int],
+                pairs: set[int]) -> Iterator[tuple[int, int, str, str]]:
     base = fw[len(s)] + PREFILTER
     n = len(s)
     wildcard, confusion, pinyin, logp, homophones = m.wildcard, m.confusion, m.pinyin, m.logp, m.homophones
@@ -131,16 +140,31 @@ def _candidates(m: lm.Model, s: str, skip: set[int], single: set[int], pairs: se
             continue
         kinds = confusion.get(ch)
         if kinds:
+            # the words of 2–3 characters around i that a confusable character completes: (key, start, end)
+            left1, right1 = s[i - 1:i] if i else "", s[i + 1:i + 2]
+            left2, right2 = s[i - 2:i] if i > 1 else "", s[i + 1:i + 3]
+            specs = []
+            if left1:
+                specs.append((left1 + "?", i - 1, i + 1))
+                if right1:
+                    specs.append((left1 + "?" + right1, i - 1, i + 2))
+            if right1:
+                specs.append(("?" + right1, i, i + 2))
+            if len(left2) == 2:
+                specs.append((left2 + "?", i - 2, i + 1))
+            if len(right2) == 2:
+                specs.append(("?" + right2, i, i + 3))
+            best: dict[str, float] = {}
             confusable = confusable_sets[ch]
-            found: set[str] = set()
-            left2, right2 = s[max(0, i - 2):i], s[i + 1:i + 3]
-            for key in (left2[-1:] + "?", "?" + right2[:1], left2 + "?", left2[-1:] + "?" + right2[:1],
-                        "?" + right2):
+            for key, a, b in specs:
                 completing = wildcard.get(key)
                 if completing:
-                    found |= confusable.intersection(completing)
-            for d in found:
-                if d not in function_chars and _best_with(m, s, fw, bw, i, i + 1, d) > base:
+                    for d in confusable.intersection(completing):
+                        v = fw[a] + logp[key.replace("?", d)] + bw[b]
+                        if v > best.get(d, -1e18):
+                            best[d] = v
+            for d, v in best.items():
+                if v > base and d not in function_chars:
                     yield i, i + 1, d, kinds[d]
         # two characters replaced at once: where they form a word, or one of them stands alone
         if (i + 1 < n and i + 1 not in skip and (i in pairs or i in single or i + 1 in single)
@@ -173,14 +197,14 @@ def _phrase(words: list[str], offset: int, start: int, end: int) -> str:
     return "".join(words[first:last + 1])
 
 
-def _segmentation(m: lm.Model, run: str) -> tuple[set[int], set[int], set[int]]:
-    """From the best segmentation of ``run``: positions inside a likely word (not examined), positions that are a
+def _segmentation(m: lm.Model, words: list[str]) -> tuple[set[int], set[int], set[int]]:
+    """From the best segmentation of a run (``words``): positions inside a likely word (not examined), positions that are a
     word on their own, and the start positions of two-character words."""
     safe: set[int] = set()
     single: set[int] = set()
     pairs: set[int] = set()
     pos = 0
-    for w in m.segment(run):
+    for w in words:
         if len(w) == 1:
             single.add(pos)
         else:
@@ -197,11 +221,12 @@ def suggest(run: str, skip: Iterable[int] = ()) -> list[Suggestion]:
     changed."""
     m = lm.model()
     n = len(run)
-    safe, single, pairs = _segmentation(m, run)
+    fw, bw, words = _forward_backward(m, run)
+    safe, single, pairs = _segmentation(m, words)
     skip = set(skip) | safe
     cache: dict[tuple[int, int], float] = {}
     scored: list[Suggestion] = []
-    for i, j, rep, kind in _candidates(m, run, skip, single, pairs):
+    for i, j, rep, kind in _candidates(m, run, fw, bw, skip, single, pairs):
         a, b = max(0, i - WINDOW), min(n, j + WINDOW)
         old = cache.get((a, b))
         if old is None:

@@ -3,9 +3,10 @@
 
 For each run of Chinese characters:
 
-1. candidates: every confusable character that completes a likely vocabulary word with its neighbours
-   (资金来源染道 → 渠 completes 渠道), and every two-character word with the same pinyin as two written characters
-   (平谷 → 评估); a cheap unigram segmentation keeps only those that improve the best split of the run;
+1. candidates: every confusable character that completes a likely vocabulary word of two or three characters
+   with its neighbours (贯澈落实 → 彻 completes 贯彻), and every two-character word with the same pinyin as two
+   written characters (平谷 → 评估); a cheap unigram segmentation keeps only those that improve the best split of
+   the run;
 2. each candidate is scored by the trigram model on a window of ±``WINDOW`` characters (segmented into words):
    gain = log10 P(window with the replacement) − log10 P(window as written) − the penalty of the confusion kind;
 3. a candidate with gain ≥ ``THRESHOLD`` is reported (at most one per place, the best), with the phrase it completes.
@@ -178,7 +179,7 @@ def _candidates(m: lm.Model, s: str, fw: list[float], bw: list[float], skip: set
                         yield i, i + 2, w, "同音词"
 
 
-def _phrase(words: list[str], offset: int, start: int, end: int) -> str:
+def _phrase(words: list[str], start: int, end: int) -> str:
     """The word(s) of a segmented window that contain ``[start, end)`` (offsets in the window), with a neighbour
     when the word is short, so the clerk sees the phrase the replacement completes."""
     pos, first, last = 0, None, None
@@ -234,7 +235,7 @@ def suggest(run: str, skip: Iterable[int] = ()) -> list[Suggestion]:
         words = m.segment(run[a:i] + rep + run[j:b])
         gain = m.sentence_score(words, a == 0, b == n) - old - PENALTY[kind]
         if gain >= THRESHOLD:
-            scored.append(Suggestion(i, j, rep, kind, _phrase(words, a, i - a, j - a), gain))
+            scored.append(Suggestion(i, j, rep, kind, _phrase(words, i - a, j - a), gain))
     chosen: list[Suggestion] = []
     for s in sorted(scored, key=lambda s: -s.gain):  # the best first; a weaker one next to it is its echo
         if not any(s.start <= c.end and c.start <= s.end for c in chosen):

@@ -102,7 +102,7 @@ def test_a_waiver_needs_a_reason_and_is_audited(org, drafts):
 
 def test_apply_suggestion_replaces_code_points_and_refuses_a_stale_finding():
     text = "𠮷" + DRAFT
-    [typo] = [f for f in service.check(text, profile="document", sensitive_terms=()) if f.rule == "typo.wrong_word"]
+    [typo] = [f for f in service.check(text, profile="document", sensitive_terms=(), lexicon=()) if f.rule == "typo.wrong_word"]
     assert typo.start == 3
     assert service.apply_suggestion(text, typo) == "𠮷我们迫不及待地投入工作。"
     with pytest.raises(ValidationError, match="文字已变化"):

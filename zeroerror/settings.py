@@ -22,6 +22,7 @@ from zeroerror.conf.env import (
     env_allowed_hosts,
     env_bool,
     env_choice,
+    env_hours,
     env_int,
     env_list,
     env_networks,
@@ -272,6 +273,13 @@ WORKDAY_START_HOUR = env_int("ZEROERROR_WORKDAY_START_HOUR", 9, minimum=0)
 WORKDAY_END_HOUR = env_int("ZEROERROR_WORKDAY_END_HOUR", 17, minimum=1)
 if WORKDAY_END_HOUR <= WORKDAY_START_HOUR or WORKDAY_END_HOUR > 24:
     raise ImproperlyConfigured("ZEROERROR_WORKDAY_END_HOUR must be after ZEROERROR_WORKDAY_START_HOUR and at most 24")
+
+# 匿名举报 (and evidence an anonymous reporter adds) are registered in batches at these local hours, at least this
+# many minutes after they were sent, so that nothing dates them to the reporter's session.
+ANONYMOUS_BATCH_HOURS = env_hours("ZEROERROR_ANONYMOUS_BATCH_HOURS", [12, 17])
+ANONYMOUS_MIN_DELAY_MINUTES = env_int("ZEROERROR_ANONYMOUS_MIN_DELAY_MINUTES", 60, minimum=0)
+# 申诉: within this many working days of being notified of the decision, once per decision and person.
+APPEAL_WORKDAYS = env_int("ZEROERROR_APPEAL_WORKDAYS", 5, minimum=1)
 
 LOGGING = {
     "version": 1,

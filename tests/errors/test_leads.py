@@ -22,12 +22,10 @@ def test_it_records_the_responsible_person_and_their_department_head(team, make_
 
 
 @pytest.mark.clause("二.1(1)")
-def test_it_keeps_an_anonymous_reporters_identity_out_of_the_trail(team, make_lead):
-    lead = make_lead(team.bob, channel=Channel.REPORT, anonymous=True, actor=team.charlie)
-    assert lead.reporter == team.charlie and lead.status == LeadStatus.OPEN
-    assert lead.events.get().actor is None
-    rec = AuditRecord.objects.get(action="errors.lead.create")
-    assert rec.actor is None and rec.actor_name == "系统"
+def test_it_refuses_an_anonymous_report_outside_the_anonymous_channel(team, make_lead):
+    with pytest.raises(ValidationError, match="匿名举报经匿名通道提交"):
+        make_lead(team.bob, channel=Channel.REPORT, anonymous=True, actor=team.charlie)
+    assert not Lead.objects.exists()
 
 
 @pytest.mark.clause("二.1(1)")

@@ -32,11 +32,16 @@ def test_it_shows_the_discipline_office_errors_with_talk_records(team, make_lead
 
 
 @pytest.mark.clause("二.1(1)")
-def test_it_hides_an_anonymous_reporter_from_everyone_but_the_performance_head(team, make_lead, login):
-    lead = make_lead(team.alice, channel=Channel.REPORT, anonymous=True, actor=team.charlie)
-    assert "查理" in login(team.perfhead).get(f"/errors/{lead.pk}/").content.decode()
-    for person in (team.perfstaff, team.inspector, team.dora, team.alice):
-        assert "查理" not in login(person).get(f"/errors/{lead.pk}/").content.decode(), person.name
+def test_it_shows_a_named_reporter_to_the_verifiers_and_themselves_only(team, make_lead, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    lead = make_lead(team.alice, channel=Channel.REPORT, actor=team.charlie)
+    login(team.charlie).post(f"/errors/{lead.pk}/attach/", {"file": SimpleUploadedFile("补充.txt", "照片说明".encode())})
+    for person in (team.perfstaff, team.perfhead, team.inspector, team.charlie):
+        assert "查理" in login(person).get(f"/errors/{lead.pk}/").content.decode(), person.name
+    for person in (team.alice, team.dora, team.leo, team.principal):
+        page = login(person).get(f"/errors/{lead.pk}/").content.decode()
+        assert "查理" not in page and "不向当事人公开" in page and "补充.txt" in page, person.name
 
 
 def test_it_offers_confirmation_to_verifiers_only(team, make_lead, login):
@@ -72,12 +77,12 @@ def test_it_takes_a_report_from_anyone_with_evidence(team, login):
     clause = Clause.objects.current().get(code="一(六)3")
     response = login(team.charlie).post("/errors/report/", {
         "channel": "report", "clause": clause.pk, "person": team.bob.pk, "occurred_on": "2026-01-05",
-        "description": "用印未登记", "anonymous": "on",
-        "evidence": SimpleUploadedFile("证据.txt", "登记簿照片说明".encode()),
+        "description": "用印未登记", "evidence": SimpleUploadedFile("证据.txt", "登记簿照片说明".encode()),
     })
     assert response.status_code == 302
     lead = Lead.objects.get()
-    assert lead.anonymous and lead.reporter == team.charlie and lead.channel == "report"
+    assert not lead.anonymous and lead.reporter == team.charlie and lead.channel == "report"
+    assert lead.events.get().actor == team.charlie
 
 
 def test_the_list_query_count_does_not_grow_with_rows(team, make_lead, login):

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import os
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -22,8 +26,23 @@ def read_upload(upload) -> bytes:
     return data
 
 
-def attach(owner: models.Model, name: str, data: bytes, *, purpose: str = "", actor) -> Attachment:
-    """Check and store a file for ``owner`` inside the caller's transaction."""
+@dataclass(frozen=True)
+class StoredFile:
+    """A checked file written under its random name, not yet attached to anything."""
+
+    name: str
+    stored_name: str
+    sha256: str
+    size: int
+    content_type: str
+    kind: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def store_file(name: str, data: bytes) -> StoredFile:
+    """Check ``data`` (size, type by content) and write it under a random name; refuses with a Chinese message."""
     if len(data) > settings.ATTACHMENT_MAX_BYTES:
         raise ValidationError(f"文件不能超过 {settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB。")
     name = storage.clean_filename(name)
@@ -32,15 +51,32 @@ def attach(owner: models.Model, name: str, data: bytes, *, purpose: str = "", ac
     except RejectedFile as exc:
         raise ValidationError(f"“{name}”：{exc}") from None
     stored_name, digest = storage.store(data)
+    return StoredFile(name, stored_name, digest, len(data), kind.content_type, kind.kind)
+
+
+def register_stored(owner: models.Model, stored: StoredFile, *, purpose: str = "", actor,
+                    uploaded_at: datetime | None = None) -> Attachment:
+    """Attach a stored file to ``owner`` inside the caller's transaction. ``uploaded_at`` backdates nothing: it
+    only replaces the upload time when the upload must not be dated (an anonymous reporter's evidence is dated
+    at its batch time, the file's own time stamp too)."""
     attachment = Attachment.objects.create(
         owner_type=ContentType.objects.get_for_model(owner), owner_id=owner.pk, purpose=purpose,
-        original_name=name, stored_name=stored_name, content_type=kind.content_type, kind=kind.kind,
-        size=len(data), sha256=digest, uploaded_by=getattr(actor, "person", None),
+        original_name=stored.name, stored_name=stored.stored_name, content_type=stored.content_type,
+        kind=stored.kind, size=stored.size, sha256=stored.sha256, uploaded_by=getattr(actor, "person", None),
+        uploaded_at=uploaded_at or timezone.now(),
     )
+    if uploaded_at is not None:
+        stamp = uploaded_at.timestamp()
+        os.utime(storage.path_for(stored.stored_name), (stamp, stamp))
     record("attachments.upload", actor=actor, kind=AuditKind.CREATE, obj=attachment,
-           changes={"owner": f"{owner._meta.label_lower}:{owner.pk}", "name": name, "size": len(data),
-                    "sha256": digest})
+           changes={"owner": f"{owner._meta.label_lower}:{owner.pk}", "name": stored.name, "size": stored.size,
+                    "sha256": stored.sha256})
     return attachment
+
+
+def attach(owner: models.Model, name: str, data: bytes, *, purpose: str = "", actor) -> Attachment:
+    """Check and store a file for ``owner`` inside the caller's transaction."""
+    return register_stored(owner, store_file(name, data), purpose=purpose, actor=actor)
 
 
 @transaction.atomic(durable=True)

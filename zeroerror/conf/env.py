@@ -62,6 +62,21 @@ def env_list(name: str, default: list[str] | None = None, *, env: Mapping[str, s
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_hours(name: str, default: list[int], *, env: Mapping[str, str] | None = None) -> list[int]:
+    """A comma-separated list of hours of the day (0–23), e.g. ``12,17``; sorted, without repeats."""
+    items = env_list(name, None, env=env)
+    if not items:
+        return sorted(set(default))
+    try:
+        hours = {int(item) for item in items}
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be hours of the day separated by commas (e.g. 12,17), got "
+                                   f"{_raw(name, env)!r}") from None
+    if any(not 0 <= h <= 23 for h in hours):
+        raise ImproperlyConfigured(f"{name}: hours must be between 0 and 23, got {_raw(name, env)!r}")
+    return sorted(hours)
+
+
 def env_choice(name: str, choices: tuple[str, ...], default: str, *, env: Mapping[str, str] | None = None) -> str:
     value = _raw(name, env)
     if value is None or value == "":

@@ -3,7 +3,8 @@
 * staff see only their own errors (and leads they reported);
 * a 科室负责人 sees their department's, a 分管领导 the departments in their charge;
 * 绩效办 and the 督查考核小组 see everything; 纪检监察室 sees errors with talk records and referrals;
-* an anonymous reporter's identity is visible to no one but the 绩效办 head;
+* an anonymous reporter is named nowhere (the 绩效办 head opens the sealed identity, audited); a named one only to
+  the verifiers;
 * 内部检查 (inspections) are the verifiers' work: only they see, start, record and complete them.
 """
 
@@ -16,6 +17,7 @@ from zeroerror.core.access import person_of
 from zeroerror.errors.models import (
     Appeal,
     AppealDecision,
+    Channel,
     Inspection,
     InspectionItem,
     Lead,
@@ -94,9 +96,14 @@ def get_appeal_or_404(request: HttpRequest, pk: int) -> Appeal:
 
 
 def can_see_reporter(person: Person, lead: Lead) -> bool:
+    """Who registered a lead. An anonymous reporter is named nowhere (the 绩效办负责人 opens the sealed identity
+    through errors.anonymous, audited); a named reporter is shown to the verifiers and to themselves, never to the
+    person concerned or their superiors; other channels are registered by the verifiers in their office."""
     if lead.anonymous:
-        return person.has_role(Role.PERFORMANCE_HEAD)
-    return True
+        return False
+    if lead.channel != Channel.REPORT:
+        return True
+    return person.pk == lead.reporter_id or (person.has_role(*VERIFIERS) and person.unit_id == lead.person.unit_id)
 
 
 def can_verify(person: Person, lead: Lead) -> bool:

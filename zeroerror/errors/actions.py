@@ -61,23 +61,24 @@ def _verifiers(unit_id: int) -> list[Person]:
     return list(_with_role(Role.PERFORMANCE_HEAD, unit_id))
 
 
-def _event(lead: Lead, title: str, text: str = "", *, actor_person: Person | None) -> None:
-    LeadEvent.objects.create(lead=lead, actor=actor_person, title=title, text=text)
+def _event(lead: Lead, title: str, text: str = "", *, actor_person: Person | None, at=None) -> None:
+    LeadEvent.objects.create(lead=lead, actor=actor_person, title=title, text=text, at=at or timezone.now())
 
 
 def create_lead(*, channel: str, clause: Clause, person: Person, occurred_on: date, description: str,
                 reporter: Person | None = None, anonymous: bool = False, status: str = LeadStatus.OPEN,
                 source: models.Model | None = None, source_label: str = "", source_url: str = "",
-                files=(), actor) -> Lead:
-    """Register a lead inside the caller's transaction. The 科室负责人 is resolved now (on the occurrence date)."""
+                files=(), at=None, actor) -> Lead:
+    """Register a lead inside the caller's transaction. The 科室负责人 is resolved now (on the occurrence date).
+    ``at`` dates the lead and its first event (an anonymous report: its batch time, see errors.anonymous)."""
     if channel not in Channel.values:
         raise ValidationError("发现渠道无效。")
     if not description.strip():
         raise ValidationError("请填写差错情况。")
     if occurred_on > timezone.localdate():
         raise ValidationError("发生日期不能晚于今天。")
-    if anonymous and channel != Channel.REPORT:
-        raise ValidationError("只有举报可以匿名。")
+    if anonymous and (channel != Channel.REPORT or reporter is not None):
+        raise ValidationError("只有举报可以匿名，匿名举报不记举报人。")
     head = person.department.head(occurred_on)
     lead = Lead.objects.create(
         channel=channel, clause=clause, person=person, department=person.department,
@@ -85,19 +86,17 @@ def create_lead(*, channel: str, clause: Clause, person: Person, occurred_on: da
         occurred_on=occurred_on, description=description.strip(), reporter=reporter, anonymous=anonymous,
         status=status, source_type=ContentType.objects.get_for_model(source) if source is not None else None,
         source_id=source.pk if source is not None else None, source_label=source_label[:200],
-        source_url=source_url[:300],
+        source_url=source_url[:300], created_at=at or timezone.now(),
     )
-    # an anonymous reporter's identity is kept on the lead only (visible to the 绩效办 head): not in the
-    # timeline, the audit trail or attachment metadata
-    shown_actor = None if anonymous else actor
+    # an anonymous report is registered by the system (errors.anonymous): its reporter is in the sealed identity only
     _event(lead, "提出线索" if status == LeadStatus.PROPOSED else f"登记线索（{lead.get_channel_display()}）",
-           lead.description, actor_person=_person(shown_actor))
+           lead.description, actor_person=_person(actor), at=at)
     for name, data in files:
-        attach(lead, name, data, purpose="证据材料", actor=shown_actor)
-    record("errors.lead.create", actor=shown_actor, kind=AuditKind.CREATE, obj=lead,
+        attach(lead, name, data, purpose="证据材料", actor=actor)
+    record("errors.lead.create", actor=actor, kind=AuditKind.CREATE, obj=lead,
            changes={"channel": channel, "clause": clause.code, "person": person.pk, "occurred_on": occurred_on,
                     "status": status, "anonymous": anonymous, "files": len(files)})
-    notify(_verifiers(person.unit_id), f"新的差错线索：{person.name} · {clause.code}", url=lead_url(lead),
+    notify(_verifiers(person.unit_id), f"新的差错线索：{person.name} · {clause.code}", url=lead_url(lead), about=lead,
            body=lead.description[:200])
     return lead
 
@@ -113,6 +112,8 @@ def report_lead(*, channel: str, clause: Clause | str, person: Person, occurred_
         raise ValidationError("该账号未关联在职人员。")
     if channel == Channel.SYSTEM:
         raise ValidationError("系统发现的线索由系统提出。")
+    if anonymous:
+        raise ValidationError("匿名举报经匿名通道提交（errors.anonymous），不在此登记。")
     if person.unit_id != reporter.unit_id:
         raise ValidationError("责任人须为本单位人员。")
     if channel != Channel.REPORT and not reporter.has_role(*VERIFIER_ROLES):

@@ -13,7 +13,9 @@ class ReportForm(forms.Form):
     person = forms.ModelChoiceField(label="责任人", queryset=Person.objects.none())
     occurred_on = forms.DateField(label="发生日期", widget=forms.DateInput(attrs={"type": "date"}))
     description = forms.CharField(label="差错情况", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
-    anonymous = forms.BooleanField(label="匿名举报（身份仅绩效办负责人可见）", required=False)
+    anonymous = forms.BooleanField(label="匿名举报", required=False,
+                                   help_text="匿名时系统不记录您的姓名、账号和来源地址，举报在下一个登记时点统一登记；"
+                                             "您的身份密封保存，只有绩效办负责人可以查看（查看留痕）")
     evidence = forms.FileField(label="证据材料", required=False)
 
     def __init__(self, *args, unit, any_channel: bool, **kwargs):
@@ -91,3 +93,16 @@ class InspectionItemForm(forms.Form):
 
 STATUS_FILTERS = [("", "全部状态"), *LeadStatus.choices]
 CHANNEL_FILTERS = [("", "全部渠道"), *Channel.choices]
+
+
+class UnsealForm(forms.Form):
+    reason = forms.CharField(label="查看事由", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000,
+                             help_text="查看匿名举报人身份会记入审计日志")
+
+
+class ReceiptForm(forms.Form):
+    code = forms.CharField(label="查询码", max_length=40, help_text="提交匿名举报时得到的查询码，如 ABCD-EFGH-JKLM-NPQR")
+
+
+class AnonymousEvidenceForm(ReceiptForm):
+    evidence = forms.FileField(label="补充证据材料")

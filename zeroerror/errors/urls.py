@@ -1,12 +1,14 @@
 from django.urls import path
 
-from zeroerror.errors import views, views_inspections
+from zeroerror.errors import views, views_anonymous, views_inspections
 
 app_name = "errors"
 urlpatterns = [
     path("", views.lead_list, name="list"),
     path("report/", views.lead_report, name="report"),
     path("mine/", views.mine, name="mine"),
+    path("anonymous/", views_anonymous.follow, name="anonymous"),
+    path("<int:pk>/reporter/", views_anonymous.unseal, name="unseal"),
     path("<int:pk>/", views.lead_detail, name="detail"),
     path("<int:pk>/confirm/", views.lead_confirm, name="confirm"),
     path("<int:pk>/reject/", views.lead_reject, name="reject"),

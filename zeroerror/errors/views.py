@@ -17,7 +17,8 @@ from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record_standalone
 from zeroerror.core.access import person_of
 from zeroerror.core.forms import flash_refusal, run_form_action
-from zeroerror.errors import access, actions, payroll
+from zeroerror.errors import access, actions, payroll, views_anonymous
+from zeroerror.errors.anonymous import can_unseal
 from zeroerror.errors.forms import (
     CHANNEL_FILTERS,
     STATUS_FILTERS,
@@ -27,6 +28,7 @@ from zeroerror.errors.forms import (
     RejectForm,
     ReportForm,
     SeverityForm,
+    UnsealForm,
 )
 from zeroerror.errors.ledger import month_of
 from zeroerror.errors.models import Appeal, LedgerEntry, LedgerMonth, PendingDeduction
@@ -58,10 +60,17 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
     appeals = list(lead.appeals.select_related("appellant", "decided_by"))
     lead._prefetched_objects_cache = {"appeals": appeals}
     penalties = access.can_see_penalties(person, lead)
+    events = list(lead.events.select_related("actor"))
+    attachments = list(Attachment.objects.for_owner(lead))
+    show_reporter = access.can_see_reporter(person, lead)
+    # a named reporter stays unnamed to whoever may not see them: in the timeline and on the files they added
+    shown_actors = {e.actor_id for e in events} | {a.uploaded_by_id for a in attachments}
+    if not show_reporter:
+        shown_actors.discard(lead.reporter_id)
     return render(request, "errors/detail.html", {
-        "title": f"差错线索 #{lead.pk}", "lead": lead, "events": lead.events.select_related("actor"),
-        "attachments": Attachment.objects.for_owner(lead), "appeals": appeals,
-        "show_reporter": access.can_see_reporter(person, lead),
+        "title": f"差错线索 #{lead.pk}", "lead": lead, "events": events, "attachments": attachments,
+        "appeals": appeals, "show_reporter": show_reporter, "shown_actors": shown_actors,
+        "can_unseal": can_unseal(person, lead), "unseal_form": UnsealForm(),
         # the source's own app decides whether the reader may follow the link (tracking.sources)
         "source": sources.link(person, lead.source_type_id, lead.source_id, lead.source_label),
         "entries": LedgerEntry.objects.active().filter(error=lead).select_related("person") if penalties else [],
@@ -80,12 +89,13 @@ def lead_report(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None, request.FILES or None, unit=person.unit, any_channel=any_channel)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if data["anonymous"]:
+            return views_anonymous.submit_report(request, form)
         try:
             files = [(data["evidence"].name, read_upload(data["evidence"]))] if data["evidence"] else []
             lead = actions.do_report_lead(
                 channel=data["channel"], clause_id=data["clause"].code, person=data["person"],
-                occurred_on=data["occurred_on"], description=data["description"], anonymous=data["anonymous"],
-                files=files, actor=request.user)
+                occurred_on=data["occurred_on"], description=data["description"], files=files, actor=request.user)
         except ValidationError as exc:
             form.add_error(None, "；".join(exc.messages))
         else:

@@ -1,5 +1,10 @@
 """差错考核: leads (差错线索) and the errors they become, appeals, and the 绩效扣罚台账 (ledger)."""
 
+from zeroerror.errors.models.anonymity import (  # noqa: F401
+    AnonymousSubmission,
+    SealedIdentity,
+    SubmissionKind,
+)
 from zeroerror.errors.models.inspections import (  # noqa: F401
     Inspection,
     InspectionItem,

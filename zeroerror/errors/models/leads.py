@@ -77,6 +77,8 @@ class Lead(models.Model):
     reporter = models.ForeignKey(Person, verbose_name="举报人/提出人", null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="+")
     anonymous = models.BooleanField("匿名举报", default=False)
+    receipt_digest = models.CharField("查询码摘要", max_length=64, blank=True, db_index=True,
+                                      help_text="匿名举报人凭查询码查看进展、补充证据；只存摘要")
     status = models.CharField("状态", max_length=20, choices=LeadStatus.choices, default=LeadStatus.OPEN,
                               db_index=True)
     created_at = models.DateTimeField("登记时间", default=timezone.now)
@@ -107,6 +109,8 @@ class Lead(models.Model):
                                     name="lead_one_per_source"),
             models.CheckConstraint(condition=~Q(status__in=ERROR_STATUSES) | Q(confirmed_on__isnull=False),
                                    name="lead_error_has_confirmation_date"),
+            models.CheckConstraint(condition=Q(anonymous=False) | Q(reporter__isnull=True),
+                                   name="lead_anonymous_has_no_reporter"),
         ]
 
     def __str__(self) -> str:

@@ -20,7 +20,7 @@ TZ = timezone.get_current_timezone()
 
 @pytest.fixture
 def report(team):
-    def submit(files=(("现场照片.txt", "登记簿照片说明".encode()),)):
+    def submit(files=(("现场照片.txt", b"photo notes"),)):
         return anonymous.do_submit_anonymous_report(
             clause_id="一(六)3", person=team.alice, occurred_on=date.today() - timedelta(days=3),
             description="用印未登记", files=files, actor=team.charlie.user)

@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from zeroerror.audit.models import AuditRecord
 from zeroerror.errors import actions
 from zeroerror.errors.models import Channel, Lead, LeadStatus
 from zeroerror.tracking.actions import do_create_tracked_item, run_tick

@@ -1,4 +1,7 @@
-"""Personas for 差错考核: perfhead (绩效办负责人), perfstaff (绩效办工作人员), inspector (督查考核小组成员)."""
+"""Personas for 差错考核: perfhead (绩效办负责人), perfstaff (绩效办工作人员), inspector (督查考核小组成员).
+
+``make_lead`` registers as the inspector and ``confirm`` verifies as perfstaff: whoever registered a lead may not
+verify it (errors.conflicts)."""
 
 from datetime import date
 
@@ -29,7 +32,7 @@ def make_lead(team):
         return actions.do_report_lead(
             channel=channel, clause_id=clause, person=person or team.alice,
             occurred_on=occurred_on or timezone.localdate(), description=kw.pop("description", "文件运转超时"),
-            actor=(actor or team.perfstaff).user, **kw)
+            actor=(actor or team.inspector).user, **kw)
 
     return make
 

@@ -200,6 +200,6 @@ def test_the_inspection_lead_is_verified_like_any_other(team, start, record_item
 
 def test_reporting_a_lead_still_works_through_the_shared_helper(team, make_lead):
     lead = make_lead(team.bob, clause="一(二)3")
-    assert (lead.channel, lead.clause.code, lead.reporter) == (Channel.INSPECTION, "一(二)3", team.perfstaff)
+    assert (lead.channel, lead.clause.code, lead.reporter) == (Channel.INSPECTION, "一(二)3", team.inspector)
     with pytest.raises(ValidationError, match=re.escape("条款“一(九)1”不存在")):
         make_lead(clause="一(九)1")

@@ -60,7 +60,7 @@ def test_it_needs_reasons_to_reject_and_a_verifier_to_confirm(team, make_lead, c
         actions.do_reject_lead(lead, reasons=" ", actor=team.perfstaff.user)
     with pytest.raises(ValidationError):
         confirm(lead, actor=team.dora)
-    actions.do_reject_lead(lead, reasons="经核查系系统故障", actor=team.inspector.user)
+    actions.do_reject_lead(lead, reasons="经核查系系统故障", actor=team.perfhead.user)
     lead.refresh_from_db()
     assert lead.status == LeadStatus.REJECTED
     with pytest.raises(ValidationError):

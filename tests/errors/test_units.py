@@ -24,14 +24,14 @@ MONTH = f"{YEAR}-06"
 def two(team, other_unit, make_lead, confirm):
     """alice (unit A) and the neighbour's clerk (unit B) each have a confirmed error in June."""
     other = other_unit
-    other.perfhead = PersonFactory(user__username="x_perfhead", name="邻县绩效", department=other.office)
+    other.perfhead = PersonFactory(user__username="x_perfhead", name="邻县绩效", department=other.medical)
     give_role(other.perfhead, Role.PERFORMANCE_HEAD)
-    other.perfstaff = PersonFactory(user__username="x_perfstaff", name="邻县绩效员", department=other.office)
+    other.perfstaff = PersonFactory(user__username="x_perfstaff", name="邻县绩效员", department=other.medical)
     give_role(other.perfstaff, Role.PERFORMANCE_STAFF)
     ours = confirm(make_lead(team.alice, occurred_on=date(YEAR, 6, 1)), on=date(YEAR, 6, 2))
     theirs = actions.do_report_lead(channel="inspection", clause_id="一(一)4", person=other.staff,
                                     occurred_on=date(YEAR, 6, 1), description="邻县文件超时",
-                                    actor=other.perfstaff.user)
+                                    actor=other.perfhead.user)
     theirs = actions.do_confirm_lead(theirs, severity="serious", note="属实", confirmed_on=date(YEAR, 6, 3),
                                      actor=other.perfstaff.user)
     return ours, theirs, other

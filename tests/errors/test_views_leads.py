@@ -46,7 +46,7 @@ def test_it_shows_a_named_reporter_to_the_verifiers_and_themselves_only(team, ma
 
 def test_it_offers_confirmation_to_verifiers_only(team, make_lead, login):
     lead = make_lead(team.alice)
-    assert "查实</button>" in login(team.inspector).get(f"/errors/{lead.pk}/").content.decode()
+    assert "查实</button>" in login(team.perfstaff).get(f"/errors/{lead.pk}/").content.decode()
     assert "查实</button>" not in login(team.dora).get(f"/errors/{lead.pk}/").content.decode()
     response = login(team.dora).post(f"/errors/{lead.pk}/confirm/", {"severity": "general", "note": "x"})
     assert response.status_code == 403

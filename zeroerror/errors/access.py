@@ -5,28 +5,35 @@
 * 绩效办 and the 督查考核小组 see everything; 纪检监察室 sees errors with talk records and referrals;
 * an anonymous reporter is named nowhere (the 绩效办 head opens the sealed identity, audited); a named one only to
   the verifiers;
-* 内部检查 (inspections) are the verifiers' work: only they see, start, record and complete them.
+* 内部检查 (inspections) are the verifiers' work: only they see, start, record and complete them;
+* nobody verifies or decides a case that concerns them (errors.conflicts); appeals within the window, one each.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 
 from zeroerror.core.access import person_of
+from zeroerror.errors import conflicts
 from zeroerror.errors.models import (
     Appeal,
     AppealDecision,
     Channel,
+    DecisionNotice,
     Inspection,
     InspectionItem,
     Lead,
     LeadStatus,
     LedgerEntry,
     MeasureRecord,
+    Route,
 )
 from zeroerror.org.models import Person
 from zeroerror.org.roles import SUPERVISION_ROLES, Role
+from zeroerror.workdays.service import deadline_in_workdays
 
 VERIFIERS = (*SUPERVISION_ROLES, Role.PERFORMANCE_HEAD, Role.PERFORMANCE_STAFF)
 # 院长 reads everything (the unit meeting and the 院纪委 act on it) but does not verify leads.
@@ -106,23 +113,52 @@ def can_see_reporter(person: Person, lead: Lead) -> bool:
     return person.pk == lead.reporter_id or (person.has_role(*VERIFIERS) and person.unit_id == lead.person.unit_id)
 
 
+def _may_decide(person: Person, route: str, unit_id: int, concern) -> bool:
+    return person.unit_id == unit_id and person.has_role(*conflicts.route_roles(route)) and not concern()
+
+
 def can_verify(person: Person, lead: Lead) -> bool:
-    return lead.awaiting_verification and person.has_role(*VERIFIERS) and lead.person_id != person.pk
+    """核查、认定: the lead's route's deciders (verifiers, or the meeting's recorders), none of them concerned."""
+    return lead.awaiting_verification and _may_decide(person, lead.route, lead.person.unit_id,
+                                                      lambda: conflicts.lead_concern(person, lead))
 
 
 def can_decide_severity(person: Person, lead: Lead) -> bool:
+    """Recording the 院长办公会议's grading of an undetermined error: the meeting's recorders, not concerned."""
     return (lead.status == LeadStatus.CONFIRMED and lead.severity == "undetermined"
-            and person.has_role(*VERIFIERS))
+            and _may_decide(person, Route.MEETING, lead.person.unit_id, lambda: conflicts.lead_concern(person, lead)))
+
+
+def appeal_deadline(notice: DecisionNotice):
+    """The end of the appeal window: ``APPEAL_WORKDAYS`` working days after the notification."""
+    return deadline_in_workdays(settings.APPEAL_WORKDAYS, notice.notified_at)
+
+
+def appealable(person: Person, lead: Lead) -> DecisionNotice | None:
+    """The decision ``person`` may still appeal on ``lead``: they were notified of it (as the person responsible, or
+    for their own joint liability), the window is open, and they have not appealed it yet (one appeal each)."""
+    if lead.status != LeadStatus.CONFIRMED:
+        return None
+    notice = DecisionNotice.objects.filter(lead=lead, person=person).order_by("-notified_at").first()
+    if notice is None or timezone.now() > appeal_deadline(notice):
+        return None
+    if Appeal.objects.filter(lead=lead, appellant=person).exists():
+        return None
+    return notice
 
 
 def can_appeal(person: Person, lead: Lead) -> bool:
-    return (lead.status == LeadStatus.CONFIRMED and lead.person_id == person.pk
-            and not any(a.decision == AppealDecision.PENDING for a in lead.appeals.all()))
+    return appealable(person, lead) is not None
 
 
 def can_decide_appeal(person: Person, appeal: Appeal) -> bool:
-    return (appeal.decision == AppealDecision.PENDING and person.has_role(Role.PERFORMANCE_HEAD)
-            and appeal.lead.person_id != person.pk)
+    return appeal.decision == AppealDecision.PENDING and _may_decide(
+        person, appeal.route, appeal.lead.person.unit_id, lambda: conflicts.appeal_concern(person, appeal))
+
+
+def can_see_meeting_agenda(person: Person) -> bool:
+    """院长办公会议题: what awaits the meeting (undetermined gradings, cases no one else may decide)."""
+    return sees_everything(person)
 
 
 def can_see_reports(person: Person) -> bool:

@@ -1,5 +1,6 @@
-"""Write paths of 差错考核: leads, verification, severity decisions and appeals. Ledger actions are in
-``zeroerror.errors.ledger`` (re-exported here). Every ``do_*`` is one durable transaction with its audit record."""
+"""Write paths of 差错考核: leads and inspections. Verification, severity decisions and appeals are in
+``zeroerror.errors.decisions``, ledger actions in ``zeroerror.errors.ledger`` (both re-exported here). Every ``do_*``
+is one durable transaction with its audit record."""
 
 from __future__ import annotations
 
@@ -14,35 +15,33 @@ from django.utils import timezone
 from zeroerror.attachments.actions import attach
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import diff, jsonable, record
+from zeroerror.errors import conflicts
+from zeroerror.errors.common import actor_person, add_event, lead_url, with_role
+from zeroerror.errors.decisions import (  # noqa: F401
+    do_confirm_lead,
+    do_decide_appeal,
+    do_decide_severity,
+    do_file_appeal,
+    do_reject_lead,
+    do_start_verification,
+)
 from zeroerror.errors.ledger import do_close_month, do_recompute_ledger, recompute_ledger  # noqa: F401
 from zeroerror.errors.models import (
-    Appeal,
-    AppealDecision,
     Channel,
     Inspection,
     InspectionItem,
     InspectionStatus,
     ItemResult,
     Lead,
-    LeadEvent,
     LeadStatus,
-    Severity,
 )
 from zeroerror.errors.models.inspections import RECORDABLE_RESULTS, area_choices
 from zeroerror.org.models import Person
-from zeroerror.org.roles import SUPERVISION_ROLES, Role
+from zeroerror.org.roles import Role
 from zeroerror.rulebook.models import Clause, RegulationVersion
 from zeroerror.tracking.notify import notify
 
-VERIFIER_ROLES = (*SUPERVISION_ROLES, Role.PERFORMANCE_HEAD, Role.PERFORMANCE_STAFF)
-
-
-def _person(actor) -> Person | None:
-    return getattr(actor, "person", None) if actor is not None else None
-
-
-def lead_url(lead: Lead) -> str:
-    return lead.get_absolute_url()
+VERIFIER_ROLES = conflicts.VERIFIER_ROLES
 
 
 def resolve_clause(clause_id: str) -> Clause:
@@ -51,18 +50,6 @@ def resolve_clause(clause_id: str) -> Clause:
     if clause is None:
         raise ValidationError(f"条款“{clause_id}”不存在。")
     return clause
-
-
-def _with_role(role: str, unit_id: int):
-    return Person.objects.active().with_role(role).filter(unit_id=unit_id)
-
-
-def _verifiers(unit_id: int) -> list[Person]:
-    return list(_with_role(Role.PERFORMANCE_HEAD, unit_id))
-
-
-def _event(lead: Lead, title: str, text: str = "", *, actor_person: Person | None, at=None) -> None:
-    LeadEvent.objects.create(lead=lead, actor=actor_person, title=title, text=text, at=at or timezone.now())
 
 
 def create_lead(*, channel: str, clause: Clause, person: Person, occurred_on: date, description: str,
@@ -88,17 +75,26 @@ def create_lead(*, channel: str, clause: Clause, person: Person, occurred_on: da
         source_id=source.pk if source is not None else None, source_label=source_label[:200],
         source_url=source_url[:300], created_at=at or timezone.now(),
     )
+    route_lead(lead)
     # an anonymous report is registered by the system (errors.anonymous): its reporter is in the sealed identity only
-    _event(lead, "提出线索" if status == LeadStatus.PROPOSED else f"登记线索（{lead.get_channel_display()}）",
-           lead.description, actor_person=_person(actor), at=at)
+    add_event(lead, "提出线索" if status == LeadStatus.PROPOSED else f"登记线索（{lead.get_channel_display()}）",
+           lead.description, actor_person=actor_person(actor), at=at)
     for name, data in files:
         attach(lead, name, data, purpose="证据材料", actor=actor)
     record("errors.lead.create", actor=actor, kind=AuditKind.CREATE, obj=lead,
            changes={"channel": channel, "clause": clause.code, "person": person.pk, "occurred_on": occurred_on,
                     "status": status, "anonymous": anonymous, "files": len(files)})
-    notify(_verifiers(person.unit_id), f"新的差错线索：{person.name} · {clause.code}", url=lead_url(lead), about=lead,
-           body=lead.description[:200])
+    notify(with_role(person.unit_id, Role.PERFORMANCE_HEAD), f"新的差错线索：{person.name} · {clause.code}",
+           url=lead_url(lead), about=lead, body=lead.description[:200])
     return lead
+
+
+def route_lead(lead: Lead) -> None:
+    """Who will verify: the verifiers, or — when every one of them is concerned — the 院长办公会议."""
+    route = conflicts.lead_route(lead)
+    if route != lead.route:
+        lead.route = route
+        lead.save(update_fields=["route"])
 
 
 def report_lead(*, channel: str, clause: Clause | str, person: Person, occurred_on: date, description: str,
@@ -107,7 +103,7 @@ def report_lead(*, channel: str, clause: Clause | str, person: Person, occurred_
     """举报 (anyone) or a lead from another channel (verifiers register those), inside the caller's transaction.
     ``clause`` is a Clause row or a clause id of the latest version. Used by :func:`do_report_lead` and by
     :func:`do_complete_inspection`."""
-    reporter = _person(actor)
+    reporter = actor_person(actor)
     if reporter is None:
         raise ValidationError("该账号未关联在职人员。")
     if channel == Channel.SYSTEM:
@@ -162,171 +158,17 @@ def on_item_overdue(sender, item, **kwargs) -> None:
                  source_label=f"督办事项：{item.title}", source_url=reverse("tracking:detail", args=[item.pk]))
 
 
-def _lock(lead: Lead) -> Lead:
-    return Lead.objects.select_for_update().select_related("clause", "person").get(pk=lead.pk)
-
-
-def _require_verifier(actor, lead: Lead) -> Person:
-    person = _person(actor)
-    if person is None or not person.has_role(*VERIFIER_ROLES) or person.unit_id != lead.person.unit_id:
-        raise ValidationError("只有本单位督查考核小组和绩效办可以核查差错线索。")
-    return person
-
-
-@transaction.atomic(durable=True)
-def do_start_verification(lead: Lead, *, actor) -> Lead:
-    lead = _lock(lead)
-    me = _require_verifier(actor, lead)
-    if lead.status not in (LeadStatus.PROPOSED, LeadStatus.OPEN):
-        raise ValidationError("该线索已在核查中或已有结论。")
-    before, lead.status = lead.status, LeadStatus.VERIFYING
-    lead.save(update_fields=["status"])
-    _event(lead, "开始核查", actor_person=me)
-    record("errors.lead.verify", actor=actor, kind=AuditKind.TRANSITION, obj=lead, changes={"status": [before, lead.status]})
-    return lead
-
-
-@transaction.atomic(durable=True)
-def do_confirm_lead(lead: Lead, *, severity: str, especially_serious: bool = False, note: str,
-                    confirmed_on: date | None = None, actor) -> Lead:
-    """查实: the lead becomes an error with a severity (or 待院长办公会议研究界定); the ledger is recomputed."""
-    lead = _lock(lead)
-    me = _require_verifier(actor, lead)
-    if not lead.awaiting_verification:
-        raise ValidationError("该线索已有核查结论。")
-    if severity not in Severity.values:
-        raise ValidationError("请选择差错性质。")
-    if not note.strip():
-        raise ValidationError("请填写核查意见。")
-    if lead.person_id == me.pk:
-        raise ValidationError("不能核查本人为责任人的线索。")
-    confirmed_on = confirmed_on or timezone.localdate()
-    if confirmed_on < lead.occurred_on or confirmed_on > timezone.localdate():
-        raise ValidationError("认定日期须在发生日期之后且不晚于今天。")
-    before = lead.status
-    lead.status, lead.severity, lead.especially_serious = LeadStatus.CONFIRMED, severity, especially_serious
-    lead.confirmed_on, lead.verified_by, lead.verified_at = confirmed_on, me, timezone.now()
-    lead.verification_note = note.strip()
-    lead.save()
-    _event(lead, f"查实：{lead.get_severity_display()}{'（情节特别严重、影响特别重大）' if especially_serious else ''}",
-           lead.verification_note, actor_person=me)
-    record("errors.lead.confirm", actor=actor, kind=AuditKind.TRANSITION, obj=lead,
-           changes={"status": [before, lead.status], "severity": severity, "especially_serious": especially_serious,
-                    "confirmed_on": confirmed_on, "note": lead.verification_note})
-    notify([lead.person], f"差错认定：{lead.clause.code} {lead.clause.title}", url=lead_url(lead),
-           body=f"{lead.get_severity_display()}。如有异议可提出申诉。")
-    recompute_ledger(confirmed_on.year, lead.person.unit, actor=actor)
-    return lead
-
-
-@transaction.atomic(durable=True)
-def do_reject_lead(lead: Lead, *, reasons: str, actor) -> Lead:
-    lead = _lock(lead)
-    me = _require_verifier(actor, lead)
-    if not lead.awaiting_verification:
-        raise ValidationError("该线索已有核查结论。")
-    if not reasons.strip():
-        raise ValidationError("请填写不予认定的理由。")
-    before = lead.status
-    lead.status, lead.verified_by, lead.verified_at = LeadStatus.REJECTED, me, timezone.now()
-    lead.verification_note = reasons.strip()
-    lead.save(update_fields=["status", "verified_by", "verified_at", "verification_note"])
-    _event(lead, "不予认定", lead.verification_note, actor_person=me)
-    record("errors.lead.reject", actor=actor, kind=AuditKind.TRANSITION, obj=lead,
-           changes={"status": [before, lead.status], "reasons": lead.verification_note})
-    return lead
-
-
-@transaction.atomic(durable=True)
-def do_decide_severity(lead: Lead, *, severity: str, meeting_date: date, decision: str,
-                       especially_serious: bool = False, actor) -> Lead:
-    """院长办公会议研究界定: the meeting's recorded decision sets the severity of an undetermined error."""
-    lead = _lock(lead)
-    me = _require_verifier(actor, lead)
-    if lead.status != LeadStatus.CONFIRMED or lead.severity != Severity.UNDETERMINED:
-        raise ValidationError("只有待院长办公会议研究界定的差错可以登记会议决定。")
-    if severity not in (Severity.GENERAL, Severity.SERIOUS):
-        raise ValidationError("会议决定的差错性质须为一般差错或严重差错。")
-    if not decision.strip():
-        raise ValidationError("请填写院长办公会议研究意见。")
-    if meeting_date > timezone.localdate() or meeting_date < lead.confirmed_on:
-        raise ValidationError("会议日期须在认定日期之后且不晚于今天。")
-    lead.severity, lead.especially_serious = severity, especially_serious
-    lead.meeting_date, lead.meeting_decision = meeting_date, decision.strip()
-    lead.save(update_fields=["severity", "especially_serious", "meeting_date", "meeting_decision"])
-    _event(lead, f"院长办公会议界定为{lead.get_severity_display()}（{meeting_date:%Y-%m-%d}）", lead.meeting_decision,
-           actor_person=me)
-    record("errors.lead.severity", actor=actor, kind=AuditKind.CHANGE, obj=lead,
-           changes={"severity": [Severity.UNDETERMINED, severity], "meeting_date": meeting_date,
-                    "decision": lead.meeting_decision, "especially_serious": especially_serious})
-    recompute_ledger(lead.confirmed_on.year, lead.person.unit, actor=actor)
-    return lead
-
-
-@transaction.atomic(durable=True)
-def do_file_appeal(lead: Lead, *, reasons: str, actor) -> Appeal:
-    me = _person(actor)
-    lead = _lock(lead)
-    if me is None or lead.person_id != me.pk:
-        raise ValidationError("只有责任人本人可以申诉。")
-    if lead.status != LeadStatus.CONFIRMED:
-        raise ValidationError("只能对已认定的差错申诉。")
-    if lead.appeals.pending().exists():
-        raise ValidationError("该差错已有待决定的申诉。")
-    if not reasons.strip():
-        raise ValidationError("请填写申诉理由。")
-    appeal = Appeal.objects.create(lead=lead, appellant=me, reasons=reasons.strip())
-    _event(lead, "提出申诉", appeal.reasons, actor_person=me)
-    record("errors.appeal.file", actor=actor, kind=AuditKind.CREATE, obj=appeal, changes={"reasons": appeal.reasons})
-    notify(_with_role(Role.PERFORMANCE_HEAD, lead.person.unit_id), f"差错申诉待决定：{me.name}",
-           url=lead_url(lead), body=appeal.reasons[:200])
-    return appeal
-
-
-@transaction.atomic(durable=True)
-def do_decide_appeal(appeal: Appeal, *, upheld: bool, reasons: str, actor) -> Appeal:
-    """绩效办负责人 decides: upheld overturns the error (the ledger is recomputed), dismissed keeps it."""
-    me = _person(actor)
-    if me is None or not me.has_role(Role.PERFORMANCE_HEAD):
-        raise ValidationError("只有绩效办负责人可以决定申诉。")
-    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
-    if appeal.decision != AppealDecision.PENDING:
-        raise ValidationError("该申诉已有决定。")
-    if not reasons.strip():
-        raise ValidationError("请填写决定理由。")
-    lead = _lock(appeal.lead)
-    if lead.person.unit_id != me.unit_id:
-        raise ValidationError("只能决定本单位的申诉。")
-    if lead.person_id == me.pk:
-        raise ValidationError("不能决定本人的申诉。")
-    appeal.decision = AppealDecision.UPHELD if upheld else AppealDecision.DISMISSED
-    appeal.decision_reasons, appeal.decided_by, appeal.decided_at = reasons.strip(), me, timezone.now()
-    appeal.save(update_fields=["decision", "decision_reasons", "decided_by", "decided_at"])
-    _event(lead, f"申诉决定：{appeal.get_decision_display()}", appeal.decision_reasons, actor_person=me)
-    record("errors.appeal.decide", actor=actor, kind=AuditKind.TRANSITION, obj=appeal,
-           changes={"decision": appeal.decision, "reasons": appeal.decision_reasons})
-    if upheld:
-        lead.status = LeadStatus.OVERTURNED
-        lead.save(update_fields=["status"])
-        record("errors.lead.overturn", actor=actor, kind=AuditKind.TRANSITION, obj=lead,
-               changes={"status": [LeadStatus.CONFIRMED, LeadStatus.OVERTURNED], "appeal": appeal.pk})
-        recompute_ledger(lead.confirmed_on.year, lead.person.unit, actor=actor)
-    notify([lead.person], f"申诉决定：{appeal.get_decision_display()}", url=lead_url(lead),
-           body=appeal.decision_reasons[:200])
-    return appeal
-
-
 @transaction.atomic(durable=True)
 def do_attach_evidence(lead: Lead, name: str, data: bytes, *, actor):
     attachment = attach(lead, name, data, purpose="证据材料", actor=actor)
-    _event(lead, "补充证据", name, actor_person=_person(actor))
+    add_event(lead, "补充证据", name, actor_person=actor_person(actor))
     return attachment
 
 
 # 办公室内部检查 (二.1 channel (4)) ---------------------------------------------------------------------------------
 
 def _require_inspector(actor) -> Person:
-    person = _person(actor)
+    person = actor_person(actor)
     if person is None or not person.has_role(*VERIFIER_ROLES):
         raise ValidationError("只有督查考核小组和绩效办可以组织内部检查。")
     return person

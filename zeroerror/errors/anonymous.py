@@ -41,7 +41,8 @@ from django.utils import timezone
 from zeroerror.attachments.actions import StoredFile, register_stored, store_file
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import current_ip, record
-from zeroerror.errors.actions import create_lead, lead_url, resolve_clause
+from zeroerror.errors.actions import create_lead, resolve_clause, route_lead
+from zeroerror.errors.common import lead_url
 from zeroerror.errors.models import (
     AnonymousSubmission,
     Channel,
@@ -177,6 +178,7 @@ def _register_report(sub: AnonymousSubmission) -> Lead:
     lead.receipt_digest = sub.receipt_digest
     lead.save(update_fields=["receipt_digest"])
     SealedIdentity.objects.create(lead=lead, identity=sub.identity)
+    route_lead(lead)  # a verifier who reported it anonymously may not verify it either
     for stored in sub.files:
         register_stored(lead, StoredFile(**stored), purpose="证据材料", actor=None, uploaded_at=sub.due_at)
     return lead

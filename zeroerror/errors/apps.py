@@ -15,6 +15,7 @@ class ErrorsConfig(AppConfig):
             LEDGER_ROLES,
             can_inspect,
             can_read_attachments,
+            can_see_meeting_agenda,
             can_see_reports,
         )
         from zeroerror.errors.actions import on_item_overdue
@@ -34,5 +35,6 @@ class ErrorsConfig(AppConfig):
         nav.add("errors", nav.NavItem("我的差错", "errors:mine"))
         nav.add("errors", nav.NavItem("匿名举报查询", "errors:anonymous"))
         nav.add("errors", nav.NavItem("差错统计", "errors:reports", visible=can_see_reports))
+        nav.add("errors", nav.NavItem("院长办公会议题", "errors:meeting", visible=can_see_meeting_agenda))
         nav.add("errors", nav.NavItem("扣罚台账", "errors:ledger", visible=nav.has_any(*LEDGER_ROLES, *ALL_SEEING)))
         nav.add("errors", nav.NavItem("内部检查", "errors:inspections", visible=can_inspect))

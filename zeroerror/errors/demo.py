@@ -91,7 +91,7 @@ def build_errors(say) -> None:
         say("差错线索已存在，跳过。")
         return
     people = {p.user.username: p for p in Person.objects.select_related("user", "department")}
-    needed = {"songjia", "gaoting", "liuyang", "wangjianguo", *PAY, *(e[2] for e in EVENTS)}
+    needed = {"songjia", "hanxue", "gaoting", "liuyang", "wangjianguo", *PAY, *(e[2] for e in EVENTS)}
     verifier = Person.objects.with_role(Role.PERFORMANCE_HEAD).first()
     if verifier is None or not needed <= set(people):
         say("演示人员不全，跳过差错考核演示数据。")
@@ -118,7 +118,8 @@ def build_errors(say) -> None:
             actions.do_decide_severity(leads[("hejing", date(2026, 3, 18))], severity="general",
                                        meeting_date=date(2026, 4, 8),
                                        decision="院长办公会议研究认为：影响限于院内，界定为一般差错。", actor=perf)
-        reporter = users.objects.get(username="gaoting" if channel == "report" else perf.username)
+        # 韩雪 (绩效办) registers, 宋佳 verifies: whoever registered a lead may not verify it
+        reporter = users.objects.get(username="gaoting" if channel == "report" else "hanxue")
         lead = actions.do_report_lead(channel=channel, clause_id=clause, person=people[username],
                                       occurred_on=occurred, description=description, actor=reporter)
         leads[(username, occurred)] = lead

@@ -32,14 +32,24 @@ class ReportForm(forms.Form):
         return day
 
 
-class ConfirmForm(forms.Form):
+class MeetingDateMixin:
+    """A decision on the 院长办公会议's route records the meeting's date (the field appears only there)."""
+
+    def __init__(self, *args, meeting: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting:
+            self.fields["meeting_date"] = forms.DateField(label="院长办公会议日期",
+                                                          widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ConfirmForm(MeetingDateMixin, forms.Form):
     severity = forms.ChoiceField(label="差错性质", choices=Severity.choices)
     especially_serious = forms.BooleanField(label="情节特别严重、影响特别重大", required=False)
     confirmed_on = forms.DateField(label="认定日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label="核查意见", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
 
-class RejectForm(forms.Form):
+class RejectForm(MeetingDateMixin, forms.Form):
     reasons = forms.CharField(label="不予认定理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
 
@@ -54,8 +64,9 @@ class AppealForm(forms.Form):
     reasons = forms.CharField(label="申诉理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
 
-class AppealDecisionForm(forms.Form):
-    upheld = forms.TypedChoiceField(label="决定", choices=[("1", "申诉成立（撤销差错）"), ("0", "申诉不成立（维持认定）")],
+class AppealDecisionForm(MeetingDateMixin, forms.Form):
+    upheld = forms.TypedChoiceField(label="决定", choices=[("1", "申诉成立（责任人申诉：撤销差错；连带责任申诉：免除其本人责任）"),
+                                                          ("0", "申诉不成立（维持原决定）")],
                                     coerce=lambda v: v == "1")
     reasons = forms.CharField(label="决定理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 

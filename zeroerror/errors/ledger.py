@@ -23,12 +23,17 @@ from django.utils import timezone
 
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import jsonable, record
+from zeroerror.errors.common import notify_decision
 from zeroerror.errors.models import (
+    Appeal,
+    AppealDecision,
+    DecisionNotice,
     EntryKind,
     Lead,
     LeadStatus,
     LedgerEntry,
     LedgerMonth,
+    Liability,
     MeasureRecord,
     PendingDeduction,
     PerformancePay,
@@ -86,17 +91,22 @@ def engine_input(year: int, unit: Unit, policy=DEFAULT_POLICY):
     people: dict[int, str] = {}
     records = []
     leaders: set[int] = set()
+    # a joint liability lifted on appeal: that leader or head is not liable for that error (nor is it counted)
+    lifted = set(Appeal.objects.filter(lead__in=leads, decision=AppealDecision.UPHELD)
+                 .exclude(liability=Liability.RESPONSIBLE).values_list("lead_id", "liability"))
     for lead in leads:
         on = lead.confirmed_on
         person_roles = lead.person.roles_on(on)
         charge = (LeaderCharge.objects.current(on).filter(department_id=lead.department_id)
                   .exclude(leader_id=lead.person_id).order_by("started_on", "id").first())
-        leader = charge.leader_id if charge else None
+        leader = charge.leader_id if charge and (lead.pk, Liability.LEADER) not in lifted else None
         if leader is not None:
             leaders.add(leader)
         roles[(lead.person_id, on)] = person_roles
         people.setdefault(lead.person_id, "leader" if person_roles & LEADER_ROLES else "staff")
         head = lead.department_head_id if lead.department_head_id != lead.person_id else None
+        if (lead.pk, Liability.DEPARTMENT_HEAD) in lifted:
+            head = None
         if head is not None:
             people.setdefault(head, "staff")
         records.append(engine.ErrorRecord(
@@ -200,6 +210,7 @@ def recompute_ledger(year: int, unit: Unit | None = None, *, actor, policy=DEFAU
     ])
     summary["pending"] = len(result.pending)
     summary["measures"] = sync_measures(result, year, unit, actor=actor)
+    summary["notified"] = notify_joint_liability(result)
     record("errors.ledger.recompute", actor=actor, kind=AuditKind.SYSTEM, object_type="errors.ledger",
            object_id=f"{unit.pk}:{year}", object_repr=f"{unit.name} {year} 年绩效扣罚台账",
            changes={"unit": unit.pk, "year": year, **summary, "policy": result.policy_version})
@@ -272,6 +283,39 @@ def sync_measures(result, year: int, unit: Unit, *, actor) -> int:
             )
             row.save(update_fields=["tracked_item"])
     return created
+
+
+def notify_joint_liability(result) -> int:
+    """The 分管领导 and the 科室负责人 held liable for someone else's error are told what it means for them — their own
+    amount and measures — once per error (inside the caller's transaction); the notice opens their appeal window."""
+    mine: dict[tuple, dict] = {}
+    for entry in result.entries:
+        if entry.basis.kind != Liability.RESPONSIBLE:
+            row = mine.setdefault((entry.error, entry.person, entry.basis.kind), {"amount": ZERO, "measures": []})
+            row["amount"] += entry.amount
+    for measure in result.measures:
+        if measure.basis.kind != Liability.RESPONSIBLE:
+            row = mine.setdefault((measure.error, measure.person, measure.basis.kind), {"amount": ZERO, "measures": []})
+            row["measures"].append(MEASURE_LABELS.get(measure.code, measure.code))
+    if not mine:
+        return 0
+    told = set(DecisionNotice.objects.filter(lead_id__in={k[0] for k in mine}).values_list(
+        "lead_id", "person_id", "liability"))
+    leads = Lead.objects.select_related("clause", "person").in_bulk({k[0] for k in mine})
+    people = Person.objects.in_bulk({k[1] for k in mine})
+    count = 0
+    for (error, person, kind), row in sorted(mine.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]), kv[0][2])):
+        if (error, person, kind) in told:
+            continue
+        lead = leads[error]
+        what = f"扣罚绩效 {row['amount']} 元" if row["amount"] else "不扣罚绩效"
+        measures = f"；{'；'.join(row['measures'])}" if row["measures"] else ""
+        notify_decision(lead, people[person], kind,
+                        f"差错连带责任：{lead.person.name} · {lead.clause.code}",
+                        f"{lead.person.name}的{lead.get_severity_display()}（{lead.clause.code}）由您承担"
+                        f"{Liability(kind).label}：{what}{measures}。")
+        count += 1
+    return count
 
 
 # Months ---------------------------------------------------------------------------------------------------------

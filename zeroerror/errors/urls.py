@@ -22,6 +22,7 @@ urlpatterns = [
     path("inspections/<int:pk>/complete/", views_inspections.inspection_complete, name="inspection_complete"),
     path("inspections/items/<int:pk>/record/", views_inspections.inspection_record, name="inspection_record"),
     path("reports/", views.reports, name="reports"),
+    path("meeting/", views.meeting_agenda, name="meeting"),
     path("ledger/", views.ledger, name="ledger"),
     path("ledger/close/", views.ledger_close, name="ledger_close"),
     path("ledger/export.xlsx", views.ledger_export, name="ledger_export"),

@@ -17,7 +17,7 @@ from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record_standalone
 from zeroerror.core.access import person_of
 from zeroerror.core.forms import flash_refusal, run_form_action
-from zeroerror.errors import access, actions, payroll, views_anonymous
+from zeroerror.errors import access, actions, conflicts, payroll, views_anonymous
 from zeroerror.errors.anonymous import can_unseal
 from zeroerror.errors.forms import (
     CHANNEL_FILTERS,
@@ -31,8 +31,19 @@ from zeroerror.errors.forms import (
     UnsealForm,
 )
 from zeroerror.errors.ledger import month_of
-from zeroerror.errors.models import Appeal, LedgerEntry, LedgerMonth, PendingDeduction
-from zeroerror.errors.reports import award_eligibility, year_report
+from zeroerror.errors.models import (
+    Appeal,
+    DecisionNotice,
+    LeadStatus,
+    LedgerEntry,
+    LedgerMonth,
+    Liability,
+    MeasureRecord,
+    PendingDeduction,
+    Route,
+    Severity,
+)
+from zeroerror.errors.reports import award_eligibility, money, year_report
 from zeroerror.org.models import Person
 from zeroerror.tracking import sources
 
@@ -58,8 +69,11 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     lead = access.get_lead_or_404(request, pk)
     appeals = list(lead.appeals.select_related("appellant", "decided_by"))
+    for appeal in appeals:
+        appeal.lead = lead
     lead._prefetched_objects_cache = {"appeals": appeals}
     penalties = access.can_see_penalties(person, lead)
+    notice = access.appealable(person, lead)
     events = list(lead.events.select_related("actor"))
     attachments = list(Attachment.objects.for_owner(lead))
     show_reporter = access.can_see_reporter(person, lead)
@@ -75,11 +89,16 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "source": sources.link(person, lead.source_type_id, lead.source_id, lead.source_label),
         "entries": LedgerEntry.objects.active().filter(error=lead).select_related("person") if penalties else [],
         "measures": lead.measures.active().select_related("person", "tracked_item") if penalties else [],
-        "can_verify": access.can_verify(person, lead), "can_appeal": access.can_appeal(person, lead),
+        "can_verify": access.can_verify(person, lead), "can_appeal": notice is not None,
+        "verify_concern": conflicts.lead_concern(person, lead) if lead.awaiting_verification
+        and person.has_role(*access.VERIFIERS) else "",
         "can_decide_severity": access.can_decide_severity(person, lead),
-        "decidable": [a for a in appeals if access.can_decide_appeal(person, a)],
-        "confirm_form": ConfirmForm(), "reject_form": RejectForm(), "severity_form": SeverityForm(),
-        "appeal_form": AppealForm(), "decision_form": AppealDecisionForm(),
+        "confirm_form": ConfirmForm(meeting=lead.route == Route.MEETING),
+        "reject_form": RejectForm(meeting=lead.route == Route.MEETING), "severity_form": SeverityForm(),
+        "appeal_form": AppealForm(), "appeal_notice": notice,
+        "appeal_deadline": access.appeal_deadline(notice) if notice else None,
+        "decidable": [(a, AppealDecisionForm(meeting=a.route == Route.MEETING)) for a in appeals
+                      if access.can_decide_appeal(person, a)],
     })
 
 
@@ -106,8 +125,9 @@ def lead_report(request: HttpRequest) -> HttpResponse:
     return render(request, "errors/report.html", {"title": "举报差错", "form": form})
 
 
-def _act(request, lead, form_class, fn, success):
-    run_form_action(request, form_class(request.POST), fn, success)
+def _act(request, lead, form_class, fn, success, *, meeting: bool = False):
+    form = form_class(request.POST, meeting=meeting) if meeting else form_class(request.POST)
+    run_form_action(request, form, fn, success)
     return redirect("errors:detail", lead.pk)
 
 
@@ -117,7 +137,8 @@ def lead_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_verify(person_of(request), lead):
         raise PermissionDenied("您不能核查此线索。")
     return _act(request, lead, ConfirmForm,
-                lambda **d: actions.do_confirm_lead(lead, actor=request.user, **d), "已查实并记入台账。")
+                lambda **d: actions.do_confirm_lead(lead, actor=request.user, **d), "已查实并记入台账。",
+                meeting=lead.route == Route.MEETING)
 
 
 @require_POST
@@ -126,7 +147,7 @@ def lead_reject(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_verify(person_of(request), lead):
         raise PermissionDenied("您不能核查此线索。")
     return _act(request, lead, RejectForm, lambda **d: actions.do_reject_lead(lead, actor=request.user, **d),
-                "已不予认定。")
+                "已不予认定。", meeting=lead.route == Route.MEETING)
 
 
 @require_POST
@@ -153,7 +174,8 @@ def appeal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_decide_appeal(person_of(request), appeal):
         raise PermissionDenied("您不能决定此申诉。")
     return _act(request, appeal.lead, AppealDecisionForm,
-                lambda **d: actions.do_decide_appeal(appeal, actor=request.user, **d), "申诉已决定。")
+                lambda **d: actions.do_decide_appeal(appeal, actor=request.user, **d), "申诉已决定。",
+                meeting=appeal.route == Route.MEETING)
 
 
 @require_POST
@@ -176,10 +198,24 @@ def mine(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     leads = access.visible_leads(person).of_person(person).errors().with_related().order_by("-confirmed_on", "-id")
     return render(request, "errors/mine.html", {
-        "title": "我的差错", "leads": leads,
+        "title": "我的差错", "leads": leads, "joint": joint_liabilities(person),
         "appeals": Appeal.objects.filter(appellant=person).select_related("lead", "lead__clause"),
         "entries": LedgerEntry.objects.active().filter(person=person).with_related(),
     })
+
+
+def joint_liabilities(person: Person) -> list[dict]:
+    """Others' errors for which ``person`` bears a liability (分管领导, 科室负责人): their own amount and measures."""
+    notices = list(DecisionNotice.objects.filter(person=person).exclude(liability=Liability.RESPONSIBLE)
+                   .select_related("lead", "lead__person", "lead__clause").order_by("-notified_at"))
+    ids = [n.lead_id for n in notices]
+    amounts = dict(LedgerEntry.objects.active().filter(person=person, error_id__in=ids).values("error_id")
+                   .annotate(s=Sum("amount")).values_list("error_id", "s"))
+    measures: dict[int, list[str]] = {}
+    for m in MeasureRecord.objects.active().filter(person=person, error_id__in=ids):
+        measures.setdefault(m.error_id, []).append(m.label)
+    return [{"notice": n, "amount": money(amounts.get(n.lead_id)), "measures": measures.get(n.lead_id, []),
+             "deadline": access.appeal_deadline(n)} for n in notices]
 
 
 def _require_ledger(request):
@@ -262,6 +298,22 @@ def pay_import(request: HttpRequest) -> HttpResponse:
             return render(request, "errors/pay_import.html", context, status=400)
         context["imported"] = payroll.do_import_pay(result, unit=me.unit, actor=request.user)
     return render(request, "errors/pay_import.html", context)
+
+
+def meeting_agenda(request: HttpRequest) -> HttpResponse:
+    """院长办公会议题: errors awaiting the meeting's grading (二.2 待院长办公会议研究界定), and the leads and appeals no one
+    else may decide because every verifier or decider is concerned (issue 9 defect 4)."""
+    me = person_of(request)
+    if not access.can_see_meeting_agenda(me):
+        raise PermissionDenied("院长办公会议题仅对院长、绩效办和督查考核小组开放。")
+    leads = access.visible_leads(me).with_related().order_by("created_at", "id")
+    return render(request, "errors/meeting.html", {
+        "title": "院长办公会议题",
+        "gradings": leads.filter(status=LeadStatus.CONFIRMED, severity=Severity.UNDETERMINED),
+        "leads": leads.awaiting_verification().filter(route=Route.MEETING),
+        "appeals": Appeal.objects.pending().filter(route=Route.MEETING, lead__in=access.visible_leads(me))
+        .select_related("appellant", "lead", "lead__person", "lead__clause").order_by("filed_at", "id"),
+    })
 
 
 def reports(request: HttpRequest) -> HttpResponse:

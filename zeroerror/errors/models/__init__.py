@@ -15,9 +15,12 @@ from zeroerror.errors.models.leads import (  # noqa: F401
     Appeal,
     AppealDecision,
     Channel,
+    DecisionNotice,
     Lead,
     LeadEvent,
     LeadStatus,
+    Liability,
+    Route,
     Severity,
 )
 from zeroerror.errors.models.ledger import (  # noqa: F401

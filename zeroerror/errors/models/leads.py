@@ -39,6 +39,22 @@ class Severity(models.TextChoices):
     UNDETERMINED = "undetermined", "待院长办公会议研究界定"
 
 
+class Route(models.TextChoices):
+    """Who decides a lead or an appeal: nobody decides a case that concerns them (errors.conflicts); with no one
+    eligible left it goes up — to the 督查考核小组组长, then to the 院长办公会议."""
+
+    VERIFIERS = "verifiers", "督查考核小组、绩效办"
+    PERFORMANCE_HEAD = "performance_head", "绩效办负责人"
+    SUPERVISION_LEADER = "supervision_leader", "督查考核小组组长"
+    MEETING = "meeting", "院长办公会议"
+
+
+class Liability(models.TextChoices):
+    RESPONSIBLE = "responsible", "责任人"
+    LEADER = "leader", "分管领导连带责任"
+    DEPARTMENT_HEAD = "department_head", "科室负责人责任"
+
+
 class LeadQuerySet(models.QuerySet):
     def of_unit(self, unit):
         return self.filter(person__unit=unit)
@@ -77,6 +93,7 @@ class Lead(models.Model):
     reporter = models.ForeignKey(Person, verbose_name="举报人/提出人", null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="+")
     anonymous = models.BooleanField("匿名举报", default=False)
+    route = models.CharField("核查认定", max_length=20, choices=Route.choices, default=Route.VERIFIERS)
     receipt_digest = models.CharField("查询码摘要", max_length=64, blank=True, db_index=True,
                                       help_text="匿名举报人凭查询码查看进展、补充证据；只存摘要")
     status = models.CharField("状态", max_length=20, choices=LeadStatus.choices, default=LeadStatus.OPEN,
@@ -149,8 +166,8 @@ class LeadEvent(models.Model):
 
 class AppealDecision(models.TextChoices):
     PENDING = "pending", "待决定"
-    UPHELD = "upheld", "申诉成立（撤销差错）"
-    DISMISSED = "dismissed", "申诉不成立（维持认定）"
+    UPHELD = "upheld", "申诉成立"
+    DISMISSED = "dismissed", "申诉不成立（维持原决定）"
 
 
 class AppealQuerySet(models.QuerySet):
@@ -161,6 +178,8 @@ class AppealQuerySet(models.QuerySet):
 class Appeal(models.Model):
     lead = models.ForeignKey(Lead, verbose_name="差错", on_delete=models.PROTECT, related_name="appeals")
     appellant = models.ForeignKey(Person, verbose_name="申诉人", on_delete=models.PROTECT, related_name="+")
+    liability = models.CharField("申诉的责任", max_length=20, choices=Liability.choices, default=Liability.RESPONSIBLE)
+    route = models.CharField("决定人", max_length=20, choices=Route.choices, default=Route.PERFORMANCE_HEAD)
     reasons = models.TextField("申诉理由")
     filed_at = models.DateTimeField("申诉时间", default=timezone.now)
     decision = models.CharField("决定", max_length=20, choices=AppealDecision.choices,
@@ -169,6 +188,7 @@ class Appeal(models.Model):
     decided_by = models.ForeignKey(Person, verbose_name="决定人", null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
     decided_at = models.DateTimeField("决定时间", null=True, blank=True)
+    meeting_date = models.DateField("院长办公会议日期", null=True, blank=True)
 
     objects = AppealQuerySet.as_manager()
 
@@ -176,8 +196,35 @@ class Appeal(models.Model):
         verbose_name = "申诉"
         verbose_name_plural = "申诉"
         ordering = ["filed_at", "id"]
-        constraints = [models.UniqueConstraint(fields=["lead"], condition=Q(decision="pending"),
-                                               name="appeal_one_pending_per_lead")]
+        # one appeal per decision and person (errors.decisions refuses a second one; appeals filed before that rule
+        # are kept as they were): the database holds at most one pending appeal per person and lead
+        constraints = [models.UniqueConstraint(fields=["lead", "appellant"], condition=Q(decision="pending"),
+                                               name="appeal_one_pending_per_person")]
 
     def __str__(self) -> str:
         return f"申诉 #{self.pk}（差错线索 #{self.lead_id}）"
+
+
+class DecisionNoticeQuerySet(models.QuerySet):
+    def of(self, person: Person):
+        return self.filter(person=person)
+
+
+class DecisionNotice(models.Model):
+    """A person concerned by a decision — the person responsible, the 分管领导 with joint liability, the 科室负责人 held
+    accountable — was notified of it at ``notified_at``: their appeal window runs from here."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.PROTECT, related_name="notices")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    liability = models.CharField(max_length=20, choices=Liability.choices)
+    notified_at = models.DateTimeField(default=timezone.now)
+
+    objects = DecisionNoticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "认定通知"
+        verbose_name_plural = "认定通知"
+        constraints = [models.UniqueConstraint(fields=["lead", "person", "liability"], name="decisionnotice_once")]
+
+    def __str__(self) -> str:
+        return f"{self.person} · 差错线索 #{self.lead_id} · {self.get_liability_display()}"

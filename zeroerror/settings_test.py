@@ -22,4 +22,6 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["TEST"] = {"NAME": None}  # in memory
+    # A file, not memory: tests that race two threads need separate connections to one database (an in-memory
+    # database shared between connections locks whole tables at once and never waits). pytest-xdist adds _gw<n>.
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["ZEROERROR_DATA_DIR"], "test.sqlite3")}

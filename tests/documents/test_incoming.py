@@ -217,32 +217,18 @@ def test_a_request_or_letter_is_finished_only_with_its_reply(docs):
     assert doc.reply == "以青医函〔2026〕5号函复" and "答复" in doc.events.last().text
 
 
-@pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_two_clerks_registering_the_same_document_at_once_give_one_registration(docs):
-    import threading
-
-    from django.db import connections
+    from tests.concurrency import messages, race
 
     received = [actions.do_receive_incoming(sender="青川县卫生健康局", actor=p.user) for p in (docs.alice, docs.bob)]
-    barrier = threading.Barrier(2)
-    outcomes = []
 
-    def work(doc, clerk):
-        try:
-            barrier.wait(timeout=10)
-            actions.do_register_incoming(doc, doc_number="青卫发〔2026〕12号", title="关于开展检查的通知",
-                                         received_on=timezone.localdate(), copies=1, pages=1, actor=clerk.user)
-            outcomes.append("ok")
-        except ValidationError as exc:
-            outcomes.append(exc.messages[0])
-        finally:
-            connections.close_all()
+    def register_it(doc, clerk):
+        actions.do_register_incoming(doc, doc_number="青卫发〔2026〕12号", title="关于开展检查的通知",
+                                     received_on=timezone.localdate(), copies=1, pages=1, actor=clerk.user)
+        return "ok"
 
-    threads = [threading.Thread(target=work, args=pair) for pair in zip(received, (docs.alice, docs.bob), strict=True)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    outcomes = messages(race(register_it, zip(received, (docs.alice, docs.bob), strict=True),
+                             expect=(ValidationError,)))
     assert outcomes.count("ok") == 1 and any("不能重复登记" in o for o in outcomes)
     assert IncomingDocument.objects.filter(doc_number="青卫发〔2026〕12号").count() == 1

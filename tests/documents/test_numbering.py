@@ -1,12 +1,10 @@
 """编号: 机关代字〔年份〕序号号 per 代字 per year, no gap, no duplicate, void numbers kept and never reused."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
 from django.utils import timezone
 
+from tests.concurrency import messages, race
 from zeroerror.documents import actions
 from zeroerror.documents.docnumber import parse_doc_number
 from zeroerror.documents.models import DocumentNumber, DocumentNumberSequence, OutgoingDocument, OutgoingStatus
@@ -83,59 +81,28 @@ def test_the_same_document_numbered_twice_is_refused(docs):
     assert DocumentNumber.objects.count() == 1
 
 
-@pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.clause("一(一)2")
 def test_concurrent_numbering_has_no_gap_and_no_duplicate(docs):
     """Several clerks number different documents at the same moment, each on its own connection."""
-    assert connection.vendor == "postgresql"
     documents = signed(docs, 4)
     clerks = [docs.alice, docs.bob, docs.dora, docs.director]
-    barrier = threading.Barrier(len(documents))
-    results, errors = [], []
-
-    def work(doc, clerk):
-        try:
-            barrier.wait(timeout=10)
-            results.append(actions.do_assign_number(doc, actor=clerk.user).seq)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=work, args=pair) for pair in zip(documents, clerks, strict=True)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert errors == []
-    assert sorted(results) == [1, 2, 3, 4]
+    seqs = race(lambda doc, clerk: actions.do_assign_number(doc, actor=clerk.user).seq, zip(documents, clerks, strict=True))
+    assert sorted(seqs) == [1, 2, 3, 4]
     issued = DocumentNumber.objects.of_sequence("测医发", YEAR)
     assert [n.seq for n in issued] == [1, 2, 3, 4]
     assert {n.document_id for n in issued} == {d.pk for d in documents}
     assert DocumentNumberSequence.objects.get(agency_code="测医发", year=YEAR).last == 4
 
 
-@pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.clause("一(一)2")
 def test_concurrent_numbering_of_the_same_document_gives_one_number(docs):
     (doc,) = signed(docs, 1)
-    barrier = threading.Barrier(2)
-    outcomes = []
 
-    def work(clerk):
-        try:
-            barrier.wait(timeout=10)
-            outcomes.append(actions.do_assign_number(OutgoingDocument.objects.get(pk=doc.pk), actor=clerk.user).seq)
-        except ValidationError as exc:
-            outcomes.append(exc.messages[0])
-        finally:
-            connections.close_all()
+    def number(clerk):
+        return actions.do_assign_number(OutgoingDocument.objects.get(pk=doc.pk), actor=clerk.user).seq
 
-    threads = [threading.Thread(target=work, args=(c,)) for c in (docs.alice, docs.bob)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    outcomes = messages(race(number, [(docs.alice,), (docs.bob,)], expect=(ValidationError,)))
     assert sorted(outcomes, key=str) == sorted([1, f"该文已编号为测医发〔{YEAR}〕1号，不能重复编号。"], key=str)
     assert DocumentNumber.objects.filter(document=doc).count() == 1

@@ -1,12 +1,12 @@
 """Booking a room (clauses 一(二)1, 2): no double booking, including every occurrence of a recurring meeting, and no
 room smaller than the attendee list; the check runs under a lock on the room row."""
 
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 
+from tests.concurrency import race
 from tests.meetings.conftest import later
 from zeroerror.audit.models import AuditRecord
 from zeroerror.meetings.actions import do_cancel_meeting, do_create_meeting, do_set_attendees, occurrences
@@ -110,12 +110,10 @@ def test_a_deactivated_room_cannot_be_booked(org, rooms, make_meeting):
         make_meeting()
 
 
-@pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.clause("一(二)2")
 def test_concurrent_bookings_of_one_room_cannot_both_win():
     """Eight threads race for the same slot of the same room: exactly one booking is made."""
-    from django.db import connection
-
     from tests.factories import DepartmentFactory, PersonFactory, UnitFactory
 
     unit = UnitFactory()
@@ -123,30 +121,18 @@ def test_concurrent_bookings_of_one_room_cannot_both_win():
     people = [PersonFactory(department=dept, name=f"人{i}") for i in range(8)]
     room = Room.objects.create(unit=unit, name="大会议室", capacity=50, is_large=True)
     start = later(days=5)
-    barrier = threading.Barrier(8)
-    won, refused, errors = [], [], []
 
     def book(i):
-        try:
-            barrier.wait()
-            do_create_meeting(organiser=people[i], title=f"会{i}", purpose="目的", agenda="议程",
-                              start_at=start + timedelta(minutes=i), end_at=start + timedelta(hours=1),
-                              room=room, attendees=people, weeks=1 + i % 2, actor=people[i].user)
-            won.append(i)
-        except ValidationError:
-            refused.append(i)
-        except Exception as exc:  # noqa: BLE001 - any other failure is a bug in the locking
-            errors.append(exc)
-        finally:
-            connection.close()
+        do_create_meeting(organiser=people[i], title=f"会{i}", purpose="目的", agenda="议程",
+                          start_at=start + timedelta(minutes=i), end_at=start + timedelta(hours=1),
+                          room=room, attendees=people, weeks=1 + i % 2, actor=people[i].user)
+        return i
 
-    threads = [threading.Thread(target=book, args=(i,)) for i in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    outcomes = race(book, [(i,) for i in range(8)], expect=(ValidationError,))
+    won = [o for o in outcomes if isinstance(o, int)]
+    refused = [o for o in outcomes if isinstance(o, ValidationError)]
     assert len(won) == 1 and len(refused) == 7
+    assert all("不能重复预订" in exc.messages[0] for exc in refused)
     booked = Meeting.objects.filter(room=room)
     assert booked.count() == 1 + won[0] % 2
     assert booked.values("title").distinct().count() == 1

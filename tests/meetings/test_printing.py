@@ -1,16 +1,17 @@
 """Seating chart and 席卡 PDFs, read back with poppler-utils (pdftotext, pdfinfo, pdftoppm).
 
-Tests that need poppler skip with a reason when it is not installed (Debian: poppler-utils).
+Tests that need poppler skip with a reason when it is not installed (Debian: poppler-utils) — and fail under CI
+(ZEROERROR_REQUIRE_TOOLS=1, see tests/tools.py).
 """
 
 import html
 import re
-import shutil
 import subprocess
 from io import BytesIO
 
 import pytest
 
+from tests.tools import need
 from zeroerror.meetings.pdf import (
     FONT_FILE,
     CardSpec,
@@ -33,11 +34,6 @@ from zeroerror.meetings.seating import (
 )
 
 MM = 72 / 25.4
-
-
-def need(tool):
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} not installed (Debian package poppler-utils)")
 
 
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')

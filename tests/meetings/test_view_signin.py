@@ -54,16 +54,15 @@ def test_self_sign_in_opens_only_near_the_start(org, login, notified):
     assert response.status_code == 400 and "不在签到时间内：扫码签到为会前30分钟至开会后30分钟" in response.content.decode()
 
 
-@pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.clause("一(二)7")
 def test_concurrent_sign_ins_of_one_person_record_it_once():
     """Four phones of the same person post at once: one sign-in, one audit record."""
-    import threading
     from datetime import timedelta
 
-    from django.db import connection
     from django.utils import timezone
 
+    from tests.concurrency import race
     from tests.factories import DepartmentFactory, PersonFactory, UnitFactory, give_role
     from zeroerror.meetings.actions import (
         do_approve_meeting,
@@ -89,22 +88,6 @@ def test_concurrent_sign_ins_of_one_person_record_it_once():
     do_approve_meeting(meeting, actor=boss.user)
     do_send_notices(meeting, actor=staff.user)
     Meeting.objects.filter(pk=meeting.pk).update(start_at=timezone.now() + timedelta(minutes=30))
-    barrier = threading.Barrier(4)
-    results, errors = [], []
-
-    def sign():
-        try:
-            barrier.wait()
-            results.append(do_record_signin(meeting, staff, actor=staff.user)[1])
-        except Exception as exc:  # noqa: BLE001
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=sign) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == [] and sorted(results) == [False, False, False, True]
+    results = race(lambda: do_record_signin(meeting, staff, actor=staff.user)[1], 4)
+    assert sorted(results) == [False, False, False, True]
     assert AuditRecord.objects.filter(action="meetings.invitation.signin").count() == 1

@@ -104,13 +104,10 @@ def test_the_tick_command_runs(org, item, capsys):
     assert TrackedItem.objects.get(pk=item.pk).status == ItemStatus.OVERDUE
 
 
-@pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.clause("一(一)4")
 def test_concurrent_ticks_mark_each_item_once():
-    import threading
-
-    from django.db import connection
-
+    from tests.concurrency import race
     from tests.factories import DepartmentFactory, PersonFactory, UnitFactory, give_role
     from zeroerror.org.roles import Role
 
@@ -122,19 +119,7 @@ def test_concurrent_ticks_mark_each_item_once():
     for i in range(20):
         do_create_tracked_item(title=f"事项{i}", owner=owner, due_at=at(2026, 1, 5, 17) + timedelta(minutes=i),
                                area="general", actor=None)
-    results = []
-
-    def work():
-        try:
-            results.append(run_tick(at(2026, 3, 1, 9)).overdue)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = race(lambda: run_tick(at(2026, 3, 1, 9)).overdue, 4)
     marked = [pk for r in results for pk in r]
     assert len(marked) == 20 and len(set(marked)) == 20
     assert Notification.objects.filter(recipient=head).count() == 20

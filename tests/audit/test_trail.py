@@ -1,11 +1,15 @@
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError, connection, transaction
 from django.db.utils import DatabaseError
+from django.utils import timezone
 
+from tests.factories import UserFactory
 from zeroerror.audit.models import AuditHead, AuditKind, AuditRecord
-from zeroerror.audit.trail import AuditOutsideTransaction, record, verify_chain
+from zeroerror.audit.trail import AuditOutsideTransaction, VerifyResult, compute_hash, record, verify_chain
 from zeroerror.org.actions import do_assign_role
 from zeroerror.org.models import RoleAssignment
 from zeroerror.org.roles import Role
@@ -45,12 +49,17 @@ def test_it_refuses_update_and_delete_at_the_database(db):
 
 
 def _drop_triggers():
+    """Drop every trigger guarding audit_auditrecord (whatever their names), as a DBA could."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute("DROP TRIGGER audit_record_no_update")
-            cursor.execute("DROP TRIGGER audit_record_no_delete")
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_auditrecord'")
+            for (name,) in cursor.fetchall():
+                cursor.execute(f'DROP TRIGGER "{name}"')
         else:
-            cursor.execute("DROP TRIGGER audit_record_append_only ON audit_auditrecord")
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_auditrecord'::regclass "
+                           "AND NOT tgisinternal")
+            for (name,) in cursor.fetchall():
+                cursor.execute(f'DROP TRIGGER "{name}" ON audit_auditrecord')
 
 
 def test_it_reports_the_first_row_changed_directly_in_the_database(db):
@@ -119,3 +128,85 @@ def test_it_records_who_what_before_after_and_ip(org, login):
     assert rec.ip == "10.1.2.3"
     assert rec.changes["role"] == Role.FIRST_READER
     assert AuditHead.objects.get(pk=1).last_hash == AuditRecord.objects.order_by("seq").last().hash
+
+
+# Breaking the chain on purpose. Each tamper is what someone with full rights on the database could do (the
+# triggers dropped); verify_chain must name exactly the first record that no longer holds.
+
+def _tamper(target, **values):
+    _drop_triggers()  # the test's transaction restores them
+    AuditRecord.objects.filter(pk=target.pk).update(**values)
+
+
+CONTENT_CHANGED = "第 {} 条记录的内容被改动（哈希不符）"
+LINK_BROKEN = "第 {} 条记录的前序哈希与上一条不符"
+MISSING = "第 {} 条记录缺失（记录被删除）"
+
+# every field the hash covers, the change made to it, and the refusal verify_chain must give
+TAMPERS = {
+    "seq": (lambda rec: {"seq": rec.seq + 1000}, MISSING),
+    "at": (lambda rec: {"at": rec.at + timedelta(seconds=1)}, CONTENT_CHANGED),
+    "actor": (lambda rec: {"actor": UserFactory(username="someone_else")}, CONTENT_CHANGED),
+    "actor_name": (lambda rec: {"actor_name": "别人"}, CONTENT_CHANGED),
+    "kind": (lambda rec: {"kind": AuditKind.LOGIN}, CONTENT_CHANGED),
+    "action": (lambda rec: {"action": "test.event.forged"}, CONTENT_CHANGED),
+    "object_type": (lambda rec: {"object_type": "other"}, CONTENT_CHANGED),
+    "object_id": (lambda rec: {"object_id": "999"}, CONTENT_CHANGED),
+    "object_repr": (lambda rec: {"object_repr": "改过的"}, CONTENT_CHANGED),
+    "changes": (lambda rec: {"changes": {"i": 999}}, CONTENT_CHANGED),
+    "ip": (lambda rec: {"ip": "10.9.9.9"}, CONTENT_CHANGED),
+    "success": (lambda rec: {"success": not rec.success}, CONTENT_CHANGED),
+    "prev_hash": (lambda rec: {"prev_hash": "f" * 64}, LINK_BROKEN),
+}
+
+
+def test_the_hash_covers_every_field_of_the_record():
+    """A field left out of hashed_fields could be changed unseen: every column but id and hash is covered,
+    and TAMPERS below changes each of them."""
+    columns = {f.name for f in AuditRecord._meta.concrete_fields} - {"id", "hash"}
+    assert set(AuditRecord(at=timezone.now()).hashed_fields()) == columns == set(TAMPERS)
+
+
+@pytest.mark.parametrize("field", sorted(TAMPERS))
+def test_it_reports_the_record_whose_hashed_field_was_changed(db, field):
+    _write(6)
+    records = list(AuditRecord.objects.order_by("seq"))
+    target = records[3]
+    change, reason = TAMPERS[field]
+    _tamper(target, **change(target))
+
+    assert verify_chain() == VerifyResult(False, checked=3, broken_seq=target.seq, reason=reason.format(target.seq))
+
+
+def test_it_reports_a_changed_stored_hash(db):
+    _write(4)
+    target = AuditRecord.objects.order_by("seq")[1]
+    _tamper(target, hash="0" * 64)
+
+    assert verify_chain() == VerifyResult(False, checked=1, broken_seq=target.seq,
+                                          reason=CONTENT_CHANGED.format(target.seq))
+
+
+@pytest.mark.parametrize("position", [0, 2, 4])
+def test_it_reports_a_record_relinked_by_someone_holding_the_key(db, position):
+    """A record re-signed with a different previous hash (one spliced in from another chain, or forged by someone
+    with the key who also moved the chain head) is self-consistent: only the link to its predecessor shows it."""
+    _write(5)
+    target = AuditRecord.objects.order_by("seq")[position]
+    target.prev_hash = "ab" * 32
+    target.hash = compute_hash(target)
+    _tamper(target, prev_hash=target.prev_hash, hash=target.hash)
+    if position == 4:
+        AuditHead.objects.filter(pk=1).update(last_hash=target.hash)
+
+    assert verify_chain() == VerifyResult(False, checked=position, broken_seq=target.seq,
+                                          reason=LINK_BROKEN.format(target.seq))
+
+
+def test_it_reports_the_first_of_several_changed_records(db):
+    _write(6)
+    records = list(AuditRecord.objects.order_by("seq"))
+    _tamper(records[4], changes={"i": "x"})
+    _tamper(records[2], ip="1.2.3.4")
+
+    assert verify_chain().broken_seq == records[2].seq

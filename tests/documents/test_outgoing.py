@@ -2,10 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from zeroerror.audit.models import AuditRecord
 from zeroerror.documents import actions, proofing
-from zeroerror.documents.models import DocumentNumber, OutgoingDocument, OutgoingStatus
+from zeroerror.documents.models import DocumentNumber, DocumentNumberSequence, OutgoingDocument, OutgoingStatus
 from zeroerror.tracking.models import TrackedItem
 
 
@@ -30,18 +31,86 @@ def test_a_document_goes_through_every_step_with_who_and_when(docs):
     assert not TrackedItem.objects.for_source(doc).active().exists()
 
 
+def numbering_state(doc):
+    """Everything 编号 writes: the document, the register and its sequence, the audit trail and the history."""
+    return {
+        "document": snapshot(doc),
+        "numbers": list(DocumentNumber.objects.values_list("text", flat=True)),
+        "sequences": list(DocumentNumberSequence.objects.values_list("agency_code", "year", "last")),
+        "audit": AuditRecord.objects.count(),
+        "events": list(doc.events.values_list("step", flat=True)),
+    }
+
+
+NOT_BEFORE_FIRST_READ = "首读通过并签发前不能编号（一(一)2：文件正式编号之前须经首读人员审核把关）。"
+
+
+def _draft(docs):
+    return docs.make_outgoing()
+
+
+def _reviewed(docs):
+    return docs.advance(docs.make_outgoing(), OutgoingStatus.REVIEWED)
+
+
+def _first_read_failed(docs):
+    doc = _reviewed(docs)
+    return actions.do_first_read(doc, policy=True, norms=False, precision=True, opinion="格式不符",
+                                 actor=docs.reader.user)
+
+
+def _countersigning(docs):
+    doc = docs.make_outgoing(countersign_departments=[docs.medical])
+    return docs.advance(doc, OutgoingStatus.FIRST_READ_PASSED)
+
+
+def _first_read_passed(docs):
+    return docs.advance(docs.make_outgoing(), OutgoingStatus.FIRST_READ_PASSED)
+
+
+def _signed_without_a_passed_first_read(docs):
+    """A signed document whose 首读 record does not show a pass (e.g. one brought in from an old register)."""
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.SIGNED)
+    OutgoingDocument.objects.filter(pk=doc.pk).update(first_read_precision=False)
+    return OutgoingDocument.objects.get(pk=doc.pk)
+
+
+def _signed_never_first_read(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.SIGNED)
+    OutgoingDocument.objects.filter(pk=doc.pk).update(first_read_at=None)
+    return OutgoingDocument.objects.get(pk=doc.pk)
+
+
+NUMBERING_REFUSALS = [
+    (_draft, NOT_BEFORE_FIRST_READ),
+    (_reviewed, NOT_BEFORE_FIRST_READ),
+    (_first_read_failed, NOT_BEFORE_FIRST_READ),
+    (_countersigning, "签发后才能编号（当前：首读通过（会签中））。"),
+    (_first_read_passed, "签发后才能编号（当前：首读通过（待签发））。"),
+    (_signed_without_a_passed_first_read, "首读未通过，不能编号。"),
+    (_signed_never_first_read, "首读未通过，不能编号。"),
+]
+
+
 @pytest.mark.clause("一(一)2")
-@pytest.mark.parametrize("stage", [OutgoingStatus.DRAFT, OutgoingStatus.REVIEWED, OutgoingStatus.FIRST_READ_PASSED])
-def test_no_number_before_first_read_passed_and_signing(docs, stage):
-    doc = docs.make_outgoing()
-    if stage != OutgoingStatus.DRAFT:
-        doc = docs.advance(doc, stage)
-    before = snapshot(doc)
+@pytest.mark.parametrize(("stage", "refusal"), NUMBERING_REFUSALS,
+                         ids=[stage.__name__.strip("_") for stage, _ in NUMBERING_REFUSALS])
+def test_no_number_before_first_read_passed_and_signing(docs, stage, refusal):
+    """Each step before a passed 首读 and 签发 gets its own refusal, and 编号 changes nothing."""
+    doc = stage(docs)
+    before = numbering_state(doc)
     with pytest.raises(ValidationError) as exc:
         actions.do_assign_number(doc, actor=docs.alice.user)
-    assert "首读" in exc.value.messages[0] or "签发" in exc.value.messages[0]
-    assert snapshot(doc) == before
+    assert exc.value.messages == [refusal]
+    assert numbering_state(doc) == before
     assert not DocumentNumber.objects.exists()
+
+
+@pytest.mark.clause("一(一)2")
+def test_a_signed_document_whose_first_read_passed_is_numbered(docs):
+    """The other side of the gate: the same clerk numbers once 首读 passed and the leader signed."""
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.SIGNED)
+    assert actions.do_assign_number(doc, actor=docs.alice.user).text == f"测医发〔{timezone.localdate().year}〕1号"
 
 
 @pytest.mark.clause("一(一)2")
@@ -70,7 +139,7 @@ def test_a_failed_first_read_sends_the_draft_back_with_the_opinion(docs):
     assert doc.first_read_opinion == "文种应为“通知”，格式不符"
     item = TrackedItem.objects.for_source(doc).active().get()
     assert item.owner == docs.alice and item.clause_id == "一(一)2"
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="首读通过并签发前不能编号"):
         actions.do_assign_number(doc, actor=docs.alice.user)
 
 
@@ -145,7 +214,7 @@ def test_a_substantive_change_after_signing_goes_back_to_the_signer(docs):
     assert doc.signer is None
     item = TrackedItem.objects.for_source(doc).active().get()
     assert item.owner == docs.principal and "重新签发" in item.title
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"签发后才能编号（当前：首读通过（待签发））"):
         actions.do_assign_number(doc, actor=docs.alice.user)
     with pytest.raises(ValidationError, match="原签发人王院长重新签发"):
         actions.do_sign_outgoing(doc, actor=docs.leo.user)

@@ -110,3 +110,31 @@ def test_it_hides_a_withdrawn_attachment_but_keeps_its_row_and_file(org, item, a
     assert storage.path_for(kept.stored_name).exists()
     assert list(Attachment.objects.for_owner(item)) == []
     assert AuditRecord.objects.get(action="attachments.withdraw").actor == org.alice.user
+
+
+@pytest.mark.parametrize("who", ["alice", "bob", "dora", "leo", "director"])
+def test_a_withdrawn_attachment_is_gone_from_its_url_for_those_working_on_the_item(org, attachment, login, who):
+    do_withdraw_attachment(attachment, actor=org.alice.user)
+
+    response = login(getattr(org, who)).get(url(attachment))
+
+    assert response.status_code == 404
+    assert not downloads().exists()
+
+
+def test_an_auditor_can_still_download_a_withdrawn_attachment(org, attachment, login):
+    """Withdrawn is not deleted: the 纪检监察室 gets the very file, and the download is audited."""
+    do_withdraw_attachment(attachment, actor=org.alice.user)
+
+    response = login(org.auditor).get(url(attachment))
+
+    assert response.status_code == 200
+    assert hashlib.sha256(response.content).hexdigest() == attachment.sha256
+    assert downloads().get().actor == org.auditor.user
+
+
+def test_a_withdrawn_attachment_stays_hidden_from_another_department(org, attachment, login):
+    do_withdraw_attachment(attachment, actor=org.alice.user)
+
+    assert login(org.charlie).get(url(attachment)).status_code == 404
+    assert not downloads().exists()

@@ -10,8 +10,10 @@ from zeroerror.core.access import person_of
 
 
 def get_attachment_or_404(request: HttpRequest, uid) -> Attachment:
-    """An attachment is readable only by those the owning object's access helper admits."""
-    person_of(request)
+    """An attachment is readable only by those the owning object's access helper admits. A withdrawn attachment
+    is gone for everyone working on the owner (404, as if it never was); it stays stored and auditors (纪检监察室,
+    绩效办负责人, 审计管理员) who may see the owner can still download it — the download is audited as usual."""
+    person = person_of(request)
     attachment = Attachment.objects.select_related("owner_type").filter(uid=uid).first()
     if attachment is None:
         raise Http404("附件不存在。")
@@ -20,6 +22,8 @@ def get_attachment_or_404(request: HttpRequest, uid) -> Attachment:
     owner = attachment.owner
     if check is None or owner is None or not check(request, owner):
         raise Http404("附件不存在。")
+    if attachment.withdrawn_at is not None and not person.is_auditor:
+        raise Http404("附件已撤回。")
     return attachment
 
 

@@ -7,6 +7,9 @@ import tempfile
 
 os.environ["ZEROERROR_ENV"] = "test"
 os.environ.setdefault("ZEROERROR_DATA_DIR", tempfile.mkdtemp(prefix="zeroerror-test-"))
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # pytest-xdist workers inherit the controller's data dir: give each its own (attachments, test database)
+    os.environ["ZEROERROR_DATA_DIR"] = os.path.join(os.environ["ZEROERROR_DATA_DIR"], os.environ["PYTEST_XDIST_WORKER"])
 os.environ.setdefault("SECRET_KEY", "test-secret-key-" + "x" * 40)
 os.environ.setdefault("ZEROERROR_AUDIT_KEY", "test-audit-key-" + "y" * 30)
 

@@ -12,8 +12,6 @@ from zeroerror.documents.models import IncomingDocument, OutgoingDocument, Outgo
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
-pytestmark = pytest.mark.clause("一(一)3")
-
 
 @pytest.fixture
 def secret_incoming(docs):
@@ -32,6 +30,7 @@ def secret_outgoing(docs):
     return docs.advance(doc, OutgoingStatus.PRINTED)
 
 
+@pytest.mark.clause("一(一)3")
 def test_off_route_people_get_404_everywhere_even_unit_wide_roles(docs, login, secret_incoming, secret_outgoing):
     scan = Attachment.objects.for_owner(secret_incoming).get()
     for person in (docs.charlie, docs.director, docs.dora):  # leo was designated to sign: he is on the route
@@ -46,6 +45,7 @@ def test_off_route_people_get_404_everywhere_even_unit_wide_roles(docs, login, s
         assert client.post(f"/documents/outgoing/{secret_outgoing.pk}/distribute/").status_code == 404
 
 
+@pytest.mark.clause("一(一)3")
 def test_the_route_and_auditors_see_it_and_each_view_is_logged(docs, login, secret_incoming, secret_outgoing):
     for person in (docs.alice, docs.auditor):
         client = login(person)
@@ -63,6 +63,7 @@ def test_the_route_and_auditors_see_it_and_each_view_is_logged(docs, login, secr
     assert AuditRecord.objects.filter(action="documents.export", actor__person=docs.principal).exists()
 
 
+@pytest.mark.clause("一(一)3")
 def test_people_designated_for_a_step_join_the_route(docs, secret_incoming):
     with pytest.raises(ValidationError, match="无权查看或办理"):
         actions.do_review_incoming(secret_incoming, ours=True, actor=docs.bob.user)
@@ -78,6 +79,7 @@ def test_people_designated_for_a_step_join_the_route(docs, secret_incoming):
     assert not IncomingDocument.objects.visible_to(docs.charlie).filter(pk=secret_incoming.pk).exists()
 
 
+@pytest.mark.clause("一(一)3")
 def test_only_people_on_the_route_may_add_readers(docs, login, secret_outgoing):
     with pytest.raises(ValidationError, match="无权查看或办理"):
         actions.do_add_to_route(secret_outgoing, docs.charlie, actor=docs.charlie.user)
@@ -95,6 +97,7 @@ def test_an_unclassified_document_has_no_route_form(docs, login):
         actions.do_add_to_route(doc, docs.charlie, actor=docs.alice.user)
 
 
+@pytest.mark.clause("一(一)3")
 def test_the_keepers_are_told_once_when_the_secrecy_period_runs_out(docs, secret_incoming, secret_outgoing):
     import datetime
 
@@ -112,6 +115,7 @@ def test_the_keepers_are_told_once_when_the_secrecy_period_runs_out(docs, secret
     assert secret_incoming.events.last().step == "保密期限届满"
 
 
+@pytest.mark.clause("一(一)3")
 def test_tracked_items_and_notifications_do_not_name_a_classified_document(docs, secret_incoming):
     from zeroerror.tracking.models import Notification, TrackedItem
 
@@ -130,6 +134,7 @@ def test_tracked_items_and_notifications_do_not_name_a_classified_document(docs,
     assert all(n.body == "" for n in told)
 
 
+@pytest.mark.clause("一(一)3")
 def test_an_attachment_uploaded_to_a_classified_document_stays_on_its_route(docs, login, secret_outgoing):
     import io
 

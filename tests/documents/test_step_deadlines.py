@@ -15,7 +15,6 @@ from zeroerror.tracking.actions import run_tick
 from zeroerror.tracking.models import TrackedItem
 from zeroerror.workdays.service import deadline_in_workdays
 
-pytestmark = pytest.mark.clause("一(一)4")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
@@ -48,6 +47,7 @@ def to_handling(docs, doc):
 # chinese_calendar facts for 2026: 国庆 (with 中秋) is 10月1日–7日, so Wednesday 9月30日 is the last working day
 # before it and Thursday 10月8日 the first after it; Saturday 10月10日 is a working day (调休); Friday 9月25日 is
 # itself 中秋 (a holiday), which is why the example is the Wednesday.
+@pytest.mark.clause("一(一)4")
 @pytest.mark.parametrize("urgency, received_at, due", [
     ("normal", at(2026, 9, 30, 10, 0), at(2026, 10, 8, 17, 0)),   # 平急: the next working day, across 国庆
     ("urgent", at(2026, 9, 30, 10, 0), at(2026, 9, 30, 17, 0)),   # 加急: the same working day
@@ -62,6 +62,7 @@ def test_after_receipt_the_clerk_has_registering_to_do_due_per_the_table(docs, u
     assert item.due_at == due
 
 
+@pytest.mark.clause("一(一)4")
 def test_registering_closes_its_item_and_opens_the_first_review_which_closes_when_done(docs):
     doc = receive(docs, received_at=at(2026, 9, 30, 10, 0))
     registering = step_items(doc, "登记").get()
@@ -79,11 +80,13 @@ def test_registering_closes_its_item_and_opens_the_first_review_which_closes_whe
     assert TrackedItem.objects.for_source(doc).active().get().title.startswith("拟办：")
 
 
+@pytest.mark.clause("一(一)4")
 def test_the_urgency_given_at_registration_sets_the_review_limit(docs):
     doc = register(docs, receive(docs), urgency="extra_urgent")
     assert step_items(doc, "初审").get().due_at == deadline_in_workdays(0, doc.registered_at)
 
 
+@pytest.mark.clause("一(一)4")
 def test_when_the_clerk_has_left_the_office_the_director_owns_the_clerical_steps(docs):
     doc = receive(docs)
     docs.alice.active = False
@@ -93,6 +96,7 @@ def test_when_the_clerk_has_left_the_office_the_director_owns_the_clerical_steps
     assert step_items(doc, "初审").get().owner == docs.director
 
 
+@pytest.mark.clause("一(一)4")
 def test_an_overdue_registration_becomes_a_proposed_error_lead(docs, django_capture_on_commit_callbacks):
     doc = receive(docs)
     item = step_items(doc, "登记").get()
@@ -107,6 +111,7 @@ def test_an_overdue_registration_becomes_a_proposed_error_lead(docs, django_capt
     assert lead.clause.code == "一(一)4" and "登记" in lead.description
 
 
+@pytest.mark.clause("一(一)4")
 def test_a_receipt_entered_late_is_already_overdue_for_registration(docs, django_capture_on_commit_callbacks):
     doc = receive(docs, received_at=at(2026, 9, 30, 10, 0))
     with django_capture_on_commit_callbacks(execute=True):
@@ -115,6 +120,7 @@ def test_a_receipt_entered_late_is_already_overdue_for_registration(docs, django
     assert Lead.objects.get().person == docs.alice
 
 
+@pytest.mark.clause("一(一)4")
 def test_a_request_needing_a_reply_gets_a_reply_item_for_the_handler(docs):
     doc = to_handling(docs, register(docs, receive(docs), kind="request", title="关于申请购置救护车的请示"))
     handling, reply = step_items(doc, "承办").get(), step_items(doc, "答复").get()
@@ -127,6 +133,7 @@ def test_a_request_needing_a_reply_gets_a_reply_item_for_the_handler(docs):
     assert reply.status == "done"
 
 
+@pytest.mark.clause("一(一)4")
 def test_a_letter_gets_a_reply_item_with_its_own_limit_and_a_notice_none(docs):
     letter = to_handling(docs, register(docs, receive(docs), kind="letter", title="关于商请提供有关数据的函"))
     reply = step_items(letter, "答复").get()
@@ -135,6 +142,7 @@ def test_a_letter_gets_a_reply_item_with_its_own_limit_and_a_notice_none(docs):
     assert not step_items(notice, "答复").exists()
 
 
+@pytest.mark.clause("一(一)4")
 def test_after_completion_the_clerk_files_it_within_the_limit(docs):
     doc = to_handling(docs, register(docs, receive(docs)))
     doc = actions.do_complete_incoming(doc, result="已组织自查", actor=docs.medhead.user)
@@ -147,6 +155,7 @@ def test_after_completion_the_clerk_files_it_within_the_limit(docs):
     assert not TrackedItem.objects.for_source(doc).active().exists()
 
 
+@pytest.mark.clause("一(一)4")
 def test_after_distribution_the_distributor_files_the_outgoing_document(docs):
     doc = docs.advance(docs.make_outgoing(), OutgoingStatus.DISTRIBUTED)
     filing = TrackedItem.objects.for_source(doc).active().get()

@@ -13,7 +13,7 @@ from zeroerror.audit.models import AuditRecord
 from zeroerror.errors import actions
 from zeroerror.errors.models import Channel, Inspection, InspectionItem, InspectionStatus, ItemResult, Lead, LeadStatus
 
-pytestmark = [pytest.mark.django_db, pytest.mark.clause("二.1(4)")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -38,6 +38,7 @@ def item(inspection, code):
     return inspection.items.get(clause__code=code)
 
 
+@pytest.mark.clause("二.1(4)")
 def test_the_checklist_has_exactly_the_clauses_of_the_chosen_areas(team, start):
     inspection = start(["documents"])
     codes = list(inspection.items.with_related().values_list("clause__code", flat=True))
@@ -72,6 +73,7 @@ def test_it_refuses_an_inspection_dated_in_the_future(team, start):
         start(on=timezone.localdate() + timedelta(days=1))
 
 
+@pytest.mark.clause("二.1(4)")
 @pytest.mark.parametrize("who", ["alice", "dora", "director", "leo"])
 def test_only_verifiers_start_record_and_complete(team, start, record_item, who):
     person = getattr(team, who)
@@ -91,6 +93,7 @@ def test_the_performance_office_inspects_too(team, start, record_item):
     assert item(inspection, "一(一)1").recorded_by == team.perfhead
 
 
+@pytest.mark.clause("二.1(4)")
 def test_a_failed_item_needs_a_finding_and_a_person(team, start, record_item):
     inspection = start()
     target = item(inspection, "一(一)4")
@@ -105,6 +108,7 @@ def test_a_failed_item_needs_a_finding_and_a_person(team, start, record_item):
     assert not AuditRecord.objects.filter(action="errors.inspection.item").exists()
 
 
+@pytest.mark.clause("二.1(4)")
 def test_a_failed_item_names_someone_of_the_unit_and_a_date_not_in_the_future(team, start, record_item):
     inspection = start()
     target = item(inspection, "一(一)4")
@@ -118,6 +122,7 @@ def test_a_failed_item_names_someone_of_the_unit_and_a_date_not_in_the_future(te
     assert (target.result, target.person, target.occurred_on) == (ItemResult.FAIL, team.alice, inspection.date)
 
 
+@pytest.mark.clause("二.1(4)")
 def test_recording_pass_after_fail_clears_the_person(team, start, record_item):
     inspection = start()
     target = item(inspection, "一(一)4")
@@ -140,6 +145,7 @@ def record_all(inspection, record_item, fails=(), skip=()):
             record_item(it, "pass")
 
 
+@pytest.mark.clause("二.1(4)")
 def test_completing_with_a_pending_item_is_refused_and_changes_nothing(team, start, record_item):
     inspection = start()
     record_all(inspection, record_item, {"一(一)4": (team.alice, "运转超时")}, skip={"一(一)8"})
@@ -152,6 +158,7 @@ def test_completing_with_a_pending_item_is_refused_and_changes_nothing(team, sta
     assert not AuditRecord.objects.filter(action="errors.inspection.complete").exists()
 
 
+@pytest.mark.clause("二.1(4)")
 def test_completion_turns_each_failed_item_into_one_inspection_lead(team, start, record_item):
     inspection = start()
     record_all(inspection, record_item, {"一(一)4": (team.alice, "《通知》超过运转时限两天送达"),
@@ -178,6 +185,7 @@ def test_completion_turns_each_failed_item_into_one_inspection_lead(team, start,
     assert AuditRecord.objects.filter(action="errors.lead.create").count() == 2
 
 
+@pytest.mark.clause("二.1(4)")
 def test_a_completed_inspection_is_closed(team, start, record_item):
     inspection = start()
     record_all(inspection, record_item)
@@ -190,6 +198,7 @@ def test_a_completed_inspection_is_closed(team, start, record_item):
     assert item(inspection, "一(一)1").result == ItemResult.PASS
 
 
+@pytest.mark.clause("二.1(4)")
 def test_the_inspection_lead_is_verified_like_any_other(team, start, record_item, confirm):
     inspection = start()
     record_all(inspection, record_item, {"一(一)2": (team.alice, "未经首读即印发")})

@@ -12,8 +12,6 @@ from zeroerror.meetings.actions import do_approve_banner, do_enter_banner, do_pr
 from zeroerror.meetings.pdf import BannerProof, banner_proof_pdf
 from zeroerror.org.roles import Role
 
-pytestmark = pytest.mark.clause("一(二)9")
-
 TEXT = "青川县人民医院2026年度工作会议"
 
 
@@ -36,6 +34,7 @@ def url(banner):
     return f"/meetings/{banner.meeting_id}/banners/{banner.pk}/proof.pdf"
 
 
+@pytest.mark.clause("一(二)9")
 def test_the_proof_carries_the_banner_text_on_one_landscape_page(org, login, banner):
     response = login(org.alice).get(url(banner))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
@@ -55,6 +54,7 @@ def test_the_audit_records_the_download_as_an_export(org, login, banner):
     assert rec.changes == {"file": f"banner-proof-{banner.pk}", "version": 1}
 
 
+@pytest.mark.clause("一(二)9")
 def test_an_unapproved_banner_is_refused(org, login, meeting):
     draft = do_enter_banner(meeting, kind="back", text="安全生产", actor=org.alice.user)
     response = login(org.alice).get(url(draft), follow=True)
@@ -63,6 +63,7 @@ def test_an_unapproved_banner_is_refused(org, login, meeting):
     assert not AuditRecord.objects.filter(action="meetings.meeting.export").exists()
 
 
+@pytest.mark.clause("一(二)9")
 def test_a_printed_banner_can_still_be_downloaded_and_a_new_text_is_the_next_version(org, login, meeting, banner):
     do_print_banner(banner, actor=org.alice.user)
     assert login(org.alice).get(url(banner)).status_code == 200
@@ -88,6 +89,7 @@ def test_the_publicity_page_links_the_proof_of_approved_banners_only(org, login,
     assert page.count("/proof.pdf") == 1 and url(banner) in page
 
 
+@pytest.mark.clause("一(二)9")
 def test_a_long_text_is_shrunk_to_one_line_inside_the_strip():
     long = "热烈欢迎参加全县卫生健康系统安全生产暨医疗质量管理工作会议的各位领导和代表！"
     pdf = banner_proof_pdf(BannerProof(text=long, kind="室外宣传标", meeting="全县会议", version=3))
@@ -99,6 +101,7 @@ def test_a_long_text_is_shrunk_to_one_line_inside_the_strip():
     assert "会标校样·全县会议·第3版·未审核" in text_of(pdf)
 
 
+@pytest.mark.clause("一(二)9")
 def test_the_strip_is_red_with_white_characters():
     pdf = banner_proof_pdf(BannerProof(text="工作会议", meeting="例会", approved=True))
     image = render(pdf, 1, dpi=36).convert("L")

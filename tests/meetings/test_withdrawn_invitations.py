@@ -29,14 +29,13 @@ from zeroerror.meetings.actions import (
 from zeroerror.meetings.models import Handout, Invitation, Meeting, Reply
 from zeroerror.tracking.models import Notification
 
-pytestmark = pytest.mark.clause("一(二)3")
-
 
 def withdraw_charlie(org, meeting):
     do_set_attendees(meeting, [org.alice, org.bob, org.dora], actor=org.alice.user)
     return Invitation.all_objects.get(meeting=meeting, person=org.charlie)
 
 
+@pytest.mark.clause("一(二)3")
 def test_a_removed_invitee_is_kept_as_withdrawn_and_told_so(org, notified):
     meeting = notified()
     before = Invitation.objects.get(meeting=meeting, person=org.charlie)
@@ -63,6 +62,7 @@ def test_the_audit_record_lists_the_removal(org, notified):
     assert rec.changes["added"] == [] and rec.changes["restored"] == []
 
 
+@pytest.mark.clause("一(二)3")
 def test_a_withdrawn_invitation_counts_nowhere(org, rooms, notified):
     meeting = notified()
     withdraw_charlie(org, meeting)
@@ -85,6 +85,7 @@ def test_a_withdrawn_invitation_counts_nowhere(org, rooms, notified):
     assert Notification.objects.filter(recipient=org.bob, title__startswith="请回执").exists()
 
 
+@pytest.mark.clause("一(二)7")
 def test_a_withdrawn_invitee_cannot_sign_in_and_is_not_on_the_lists(org, notified, login):
     meeting = starting_soon(notified())
     row = withdraw_charlie(org, meeting)
@@ -97,6 +98,7 @@ def test_a_withdrawn_invitee_cannot_sign_in_and_is_not_on_the_lists(org, notifie
     assert login(org.alice).post(f"/meetings/{meeting.pk}/signin/tick/{row.pk}/").status_code == 404
 
 
+@pytest.mark.clause("一(二)7")
 def test_a_withdrawn_invitee_is_not_seated(org, rooms, notified):
     meeting = notified(room=rooms.hall)
     arrangement = do_generate_seating(meeting, actor=org.alice.user)
@@ -108,6 +110,7 @@ def test_a_withdrawn_invitee_is_not_seated(org, rooms, notified):
     assert "查理" not in [a.name for a in seating_input(meeting)]
 
 
+@pytest.mark.clause("一(二)3")
 def test_the_meeting_page_lists_withdrawn_notices(org, notified, login):
     meeting = notified()
     row = withdraw_charlie(org, meeting)
@@ -146,6 +149,7 @@ def test_handout_records_survive_the_withdrawal(org, notified):
         do_hand_out_material(second, [row], actor=org.alice.user)
 
 
+@pytest.mark.clause("一(二)3")
 def test_inviting_a_withdrawn_person_again_restores_the_row_with_a_fresh_notice(org, notified):
     meeting = notified()
     do_record_reply(Invitation.objects.get(meeting=meeting, person=org.charlie), Reply.ABSENT, reason="出差",

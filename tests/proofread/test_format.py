@@ -3,9 +3,8 @@ import pytest
 from tests.proofread.conftest import find
 from zeroerror.proofread.engine import proofread_text
 
-pytestmark = pytest.mark.clause("一(一)2", "一(一)6")
 
-
+@pytest.mark.clause("一(一)2", "一(一)6")
 @pytest.mark.parametrize(("text", "rule", "bad", "fix"), [
     ("卫发[2025]9号", "format.docnumber_bracket", "[2025]", "〔2025〕"),
     ("卫发（2025）9号", "format.docnumber_bracket", "（2025）", "〔2025〕"),
@@ -25,6 +24,7 @@ def test_it_accepts_a_correct_document_number(text):
     assert [f for f in proofread_text(text) if f.rule.startswith("format.docnumber")] == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6")
 @pytest.mark.parametrize(("line", "fix"), [
     ("一. 总体要求", "一、"), ("二，主要任务", "二、"), ("（一）、工作目标", "（一）"), ("(一)工作目标", "（一）"),
     ("1、具体措施", "1."), ("(1)第一项", "（1）"), ("（1）、第一项", "（1）"),
@@ -40,6 +40,7 @@ def test_it_accepts_correct_heading_marks(line):
     assert find(line, "format.heading_mark") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6")
 def test_it_checks_heading_order():
     good = "一、总体要求\n（一）目标\n1.第一\n2.第二\n（二）原则\n二、任务"
     assert find(good, "format.heading_order") == []
@@ -50,6 +51,7 @@ def test_it_checks_heading_order():
     assert [f.text for f in find(skipped, "format.heading_order")] == ["1"]
 
 
+@pytest.mark.clause("一(一)2", "一(一)6")
 def test_it_checks_the_attachment_note():
     bad = "附件:1、关于开展检查的报告。\n2.检查表"
     found = find(bad, "format.attachment_note")
@@ -59,6 +61,7 @@ def test_it_checks_the_attachment_note():
     assert find("一、总体要求\n附件：1.报告\n2.检查表", "format.heading_order") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6")
 def test_it_checks_the_addressee_line():
     doc = "关于做好安全生产工作的通知\n各区县人民政府，市政府各部门\n现将有关事项通知如下。"
     [f] = find(doc, "format.addressee_colon")
@@ -66,12 +69,14 @@ def test_it_checks_the_addressee_line():
     assert find(doc.replace("各部门\n", "各部门：\n"), "format.addressee_colon") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6")
 def test_it_checks_the_cc_line():
     found = find("抄送:市委办公室、市人大办公室", "format.cc_line")
     assert [(f.text, f.suggestion) for f in found] == [(":", "："), ("、", "，"), ("", "。")]
     assert find("抄送：市委办公室，市人大办公室。", "format.cc_line") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6")
 def test_it_checks_the_title():
     doc = "关于做好安全生产工作的通知。\n各部门：\n正文。"
     [f] = find(doc, "format.title")
@@ -83,6 +88,7 @@ def test_it_checks_the_title():
     assert find("根据会议精神，关于此事应当作出决定。\n第二段。", "format.title") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6")
 def test_it_wants_arabic_numerals_in_the_date_line():
     [f] = find("市人民政府\n二〇二六年四月八日", "format.date_numerals")
     assert (f.text, f.suggestion) == ("二〇二六年四月八日", "2026年4月8日")

@@ -2,9 +2,8 @@ import pytest
 
 from tests.proofread.conftest import find
 
-pytestmark = pytest.mark.clause("一(一)2", "一(一)6", "一(四)4")
 
-
+@pytest.mark.clause("一(一)2", "一(一)6", "一(四)4")
 @pytest.mark.parametrize(("text", "mark", "fix"), [
     ("今天,我们开会。", ",", "，"),
     ("会议时间:上午", ":", "："),
@@ -31,12 +30,14 @@ def test_it_leaves_urls_numbers_code_and_english_alone(text):
     assert find(text, "punct.halfwidth") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6", "一(四)4")
 def test_it_flags_straight_quotes_in_chinese_text():
     found = find('他说"你好"。', "punct.straight_quote")
     assert [(f.text, f.suggestion) for f in found] == [('"', "“"), ('"', "”")]
     assert find('He said "hi" today.', "punct.straight_quote") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6", "一(四)4")
 def test_it_flags_unbalanced_and_reversed_pairs():
     assert [f.text for f in find("这是“重点工作。", "punct.unbalanced")] == ["“"]
     assert [f.text for f in find("见《条例。", "punct.unbalanced")] == ["《"]
@@ -46,18 +47,21 @@ def test_it_flags_unbalanced_and_reversed_pairs():
     assert find("“第一段，\n“第二段。”", "punct.unbalanced") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6", "一(四)4")
 def test_it_flags_nested_book_titles():
     found = find("《关于印发《会议制度》的通知》", "punct.nested_book_title")
     assert [(f.text, f.suggestion) for f in found] == [("《", "〈"), ("》", "〉")]
     assert find("《关于印发〈会议制度〉的通知》", "punct.nested_book_title") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6", "一(四)4")
 def test_it_flags_nested_double_quotes():
     found = find("他说：“要落实“三个务必”的要求。”", "punct.nested_quote")
     assert [f.suggestion for f in found] == ["‘", "’"]
     assert find("他说：“要落实‘三个务必’的要求。”", "punct.nested_quote") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6", "一(四)4")
 @pytest.mark.parametrize(("text", "rule"), [
     ("依据《条例》、《办法》执行", "punct.dunhao_titles"),
     ("“放管服”、“最多跑一次”改革", "punct.dunhao_titles"),
@@ -80,6 +84,7 @@ def test_it_accepts_correct_dunhao(text):
             + find(text, "punct.dunhao_approximate")] == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6", "一(四)4")
 @pytest.mark.parametrize(("text", "bad"), [("等等...", "..."), ("如此。。。", "。。。"), ("如此…", "…"), ("如此………", "………")])
 def test_it_flags_wrong_ellipsis_forms(text, bad):
     [f] = find(text, "punct.ellipsis")
@@ -95,6 +100,7 @@ def test_it_accepts_the_right_ellipsis_and_flags_it_with_deng():
     assert find("……等待时机", "punct.ellipsis_deng") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6", "一(四)4")
 def test_it_flags_repeated_marks_but_not_question_exclamation():
     [f] = find("会议结束，。", "punct.repeated")
     assert (f.text, f.suggestion) == ("，。", "。")
@@ -102,6 +108,7 @@ def test_it_flags_repeated_marks_but_not_question_exclamation():
     assert find("会议结束。", "punct.repeated") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6", "一(四)4")
 def test_it_flags_wrong_interpunct():
     [f] = find("卡尔•马克思", "punct.interpunct")
     assert f.suggestion == "·"

@@ -3,9 +3,8 @@ import pytest
 from tests.proofread.conftest import find
 from zeroerror.proofread.engine import data
 
-pytestmark = pytest.mark.clause("一(一)2", "一(一)6")
 
-
+@pytest.mark.clause("一(一)2", "一(一)6")
 @pytest.mark.parametrize(("text", "wrong", "right"), [
     ("大家迫不急待地投入工作。", "迫不急待", "迫不及待"),
     ("纪律松驰的问题必须整改。", "松驰", "松弛"),
@@ -30,6 +29,7 @@ def test_it_leaves_correct_words_alone(text):
     assert find(text, "typo.wrong_word") == []
 
 
+@pytest.mark.clause("一(一)2", "一(一)6")
 @pytest.mark.parametrize(("text", "wrong", "right"), [
     ("加强对资金的管埋工作。", "埋", "理"),  # similar shape
     ("请各单位认真贯撤执行。", "撤", "彻"),  # same sound
@@ -61,6 +61,7 @@ def test_it_confusion_sets_hold_same_sound_and_similar_shape():
     assert "染" not in conf.get("的", ())
 
 
+@pytest.mark.clause("一(一)2", "一(一)6")
 @pytest.mark.parametrize(("text", "wrong", "right"), [
     ("笔划较多的字", "笔划", "笔画"),
     ("公司股分结构", "股分", "股份"),

@@ -1,5 +1,6 @@
 import pytest
 
+from tests.refusals import nothing_changes, refusal
 from zeroerror.meetings.actions import do_submit_meeting
 from zeroerror.meetings.models import Meeting, MeetingStatus
 
@@ -24,4 +25,7 @@ def test_a_person_without_the_authority_is_told_why(org, login, make_meeting):
 
 def test_a_draft_cannot_be_approved(org, login, make_meeting):
     meeting = make_meeting()
-    assert login(org.principal).post(f"/meetings/{meeting.pk}/approve/").status_code == 403
+    client = login(org.principal)
+    with nothing_changes():
+        response = client.post(f"/meetings/{meeting.pk}/approve/")
+    assert refusal(response) == (403, "您不能执行此操作。")

@@ -3,6 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.attachments.conftest import pdf_bytes
+from tests.refusals import nothing_changes, refusal
 from zeroerror.attachments.models import Attachment
 
 
@@ -21,5 +22,7 @@ def test_the_organiser_files_a_document_and_invitees_download_it(org, login, not
 def test_invitees_outside_the_office_cannot_file(org, login, notified):
     meeting = notified()
     upload = SimpleUploadedFile("a.pdf", pdf_bytes(), content_type="application/pdf")
-    assert login(org.charlie).post(f"/meetings/{meeting.pk}/files/", {"purpose": "照片", "file": upload}
-                                   ).status_code == 403
+    client = login(org.charlie)
+    with nothing_changes():
+        response = client.post(f"/meetings/{meeting.pk}/files/", {"purpose": "照片", "file": upload})
+    assert refusal(response) == (403, "您不能上传本会议的文件。")

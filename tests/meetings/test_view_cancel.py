@@ -1,3 +1,4 @@
+from tests.refusals import nothing_changes, refusal
 from zeroerror.meetings.models import Meeting, MeetingStatus
 from zeroerror.tracking.models import Notification
 
@@ -12,4 +13,7 @@ def test_the_organiser_cancels_and_the_notified_are_told(org, login, notified):
 
 def test_an_invitee_cannot_cancel(org, login, notified):
     meeting = notified()
-    assert login(org.charlie).post(f"/meetings/{meeting.pk}/cancel/", {"reason": "x"}).status_code == 403
+    client = login(org.charlie)
+    with nothing_changes():
+        response = client.post(f"/meetings/{meeting.pk}/cancel/", {"reason": "x"})
+    assert refusal(response) == (403, "您不能执行此操作。")

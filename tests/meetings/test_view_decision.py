@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests.meetings.conftest import started
+from tests.refusals import nothing_changes, refusal
 from zeroerror.meetings.models import Decision
 
 
@@ -30,4 +31,7 @@ def test_a_past_deadline_is_explained(org, login, notified):
 
 def test_invitees_outside_the_office_cannot_record_decisions(org, login, notified):
     meeting = started(notified())
-    assert login(org.charlie).post(f"/meetings/{meeting.pk}/decisions/", {"text": "x"}).status_code == 403
+    client = login(org.charlie)
+    with nothing_changes():
+        response = client.post(f"/meetings/{meeting.pk}/decisions/", {"text": "x"})
+    assert refusal(response) == (403, "您不能记录议定事项。")

@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.attachments.conftest import docx_bytes
+from tests.refusals import nothing_changes, refusal
 from zeroerror.meetings.actions import do_upload_material
 from zeroerror.meetings.models import Handout, Material
 
@@ -29,8 +30,11 @@ def test_invitees_see_but_cannot_upload_or_hand_out(org, login, notified):
                                   actor=org.alice.user)
     client = login(org.charlie)
     assert "报告 · 第1版" in client.get(f"/meetings/{meeting.pk}/materials/").content.decode()
-    assert client.post(f"/meetings/{meeting.pk}/materials/", {"title": "x"}).status_code == 403
-    assert client.post(f"/meetings/{meeting.pk}/materials/{material.pk}/handout/").status_code == 403
+    with nothing_changes():
+        upload = client.post(f"/meetings/{meeting.pk}/materials/", {"title": "x"})
+        hand_out = client.post(f"/meetings/{meeting.pk}/materials/{material.pk}/handout/")
+    assert refusal(upload) == (403, "您不能上传本会议的材料。")
+    assert refusal(hand_out) == (403, "您不能登记材料发放。")
 
 
 def test_the_page_does_a_constant_number_of_queries(org, login, notified):

@@ -1,6 +1,7 @@
 import pytest
 
 from tests.meetings.conftest import later
+from tests.refusals import nothing_changes, refusal
 from zeroerror.meetings.actions import do_submit_meeting
 from zeroerror.tracking.models import Notification
 
@@ -26,4 +27,7 @@ def test_a_late_notice_is_flagged_when_sent(org, login, approved):
 
 def test_invitees_cannot_send_notices(org, login, approved):
     meeting = approved()
-    assert login(org.charlie).post(f"/meetings/{meeting.pk}/notify/").status_code == 403
+    client = login(org.charlie)
+    with nothing_changes():
+        response = client.post(f"/meetings/{meeting.pk}/notify/")
+    assert refusal(response) == (403, "您不能发送本会议的通知。")

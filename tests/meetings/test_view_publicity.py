@@ -3,6 +3,7 @@
 import pytest
 
 from tests.meetings.conftest import starting_soon
+from tests.refusals import nothing_changes, refusal
 from zeroerror.errors.models import Lead
 from zeroerror.meetings.models import Banner, BreachReport, NewsItem, ReviewStatus
 
@@ -25,8 +26,11 @@ def test_the_office_names_supervisors_and_a_supervisor_reports(org, login, notif
 def test_others_cannot_report_or_name_supervisors(org, login, notified):
     meeting = notified()
     client = login(org.charlie)
-    assert client.post(f"/meetings/{meeting.pk}/breaches/", {"kind": "phone", "description": "x"}).status_code == 403
-    assert client.post(f"/meetings/{meeting.pk}/supervisors/", {"supervisors": [org.charlie.pk]}).status_code == 403
+    with nothing_changes():
+        breach = client.post(f"/meetings/{meeting.pk}/breaches/", {"kind": "phone", "description": "x"})
+        supervisors = client.post(f"/meetings/{meeting.pk}/supervisors/", {"supervisors": [org.charlie.pk]})
+    assert refusal(breach) == (403, "只有本次会议的会风监督员可以报告。")
+    assert refusal(supervisors) == (403, "您不能办理本会议的会务。")
 
 
 @pytest.mark.clause("一(二)6")

@@ -1,5 +1,6 @@
 import pytest
 
+from tests.refusals import nothing_changes, refusal
 from zeroerror.meetings.models import Invitation, Reply
 
 
@@ -17,5 +18,11 @@ def test_an_invitee_replies_with_a_deputy(org, login, notified):
 
 def test_someone_not_invited_cannot_reply(org, login, notified):
     meeting = notified()
-    assert login(org.director).post(f"/meetings/{meeting.pk}/reply/", {"reply": "attend"}).status_code == 403
-    assert login(org.medhead).post(f"/meetings/{meeting.pk}/reply/", {"reply": "attend"}).status_code == 404
+    client = login(org.director)
+    with nothing_changes():
+        response = client.post(f"/meetings/{meeting.pk}/reply/", {"reply": "attend"})
+    assert refusal(response) == (403, "您不在本次会议的参会人员名单中。")
+    client = login(org.medhead)
+    with nothing_changes():
+        response = client.post(f"/meetings/{meeting.pk}/reply/", {"reply": "attend"})
+    assert refusal(response) == (404, "")

@@ -1,3 +1,4 @@
+from tests.refusals import nothing_changes, refusal
 from zeroerror.meetings.actions import do_submit_meeting
 from zeroerror.meetings.models import Meeting, MeetingStatus
 
@@ -17,4 +18,7 @@ def test_the_approver_returns_the_plan_with_a_reason(org, login, make_meeting):
 def test_the_organiser_cannot_return_their_own_plan(org, login, make_meeting):
     meeting = make_meeting()
     do_submit_meeting(meeting, actor=org.alice.user)
-    assert login(org.alice).post(f"/meetings/{meeting.pk}/return/", {"reason": "x"}).status_code == 403
+    client = login(org.alice)
+    with nothing_changes():
+        response = client.post(f"/meetings/{meeting.pk}/return/", {"reason": "x"})
+    assert refusal(response) == (403, "您不能执行此操作。")

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.refusals import nothing_changes, refusal
 from zeroerror.audit.models import AuditRecord
 from zeroerror.meetings.models import Room
 
@@ -40,8 +41,10 @@ def test_a_booked_rooms_capacity_cannot_drop_below_its_meetings(org, login, room
 
 def test_others_cannot_manage_rooms(org, login, rooms):
     client = login(org.charlie)
-    assert client.get("/meetings/rooms/new/").status_code == 403
-    assert client.post(f"/meetings/rooms/{rooms.small.pk}/", ROOM).status_code == 403
+    assert refusal(client.get("/meetings/rooms/new/")) == (403, "只有办公室可以管理会议室。")
+    with nothing_changes():
+        response = client.post(f"/meetings/rooms/{rooms.small.pk}/", ROOM)
+    assert refusal(response) == (403, "只有办公室可以管理会议室。")
 
 
 def test_the_list_does_a_constant_number_of_queries(org, login, rooms):

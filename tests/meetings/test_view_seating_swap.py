@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.refusals import nothing_changes, refusal
 from zeroerror.audit.models import AuditRecord
 from zeroerror.meetings.actions import do_generate_seating
 from zeroerror.meetings.models import SeatingArrangement
@@ -49,7 +50,10 @@ def test_a_bad_pair_is_explained(org, login, big):
 
 
 def test_invitees_cannot_adjust(org, login, big, heads):
-    assert login(heads[1]).post(f"/meetings/{big.pk}/seating/swap/", {"a": "x", "b": "y"}).status_code == 403
+    client = login(heads[1])
+    with nothing_changes():
+        response = client.post(f"/meetings/{big.pk}/seating/swap/", {"a": "x", "b": "y"})
+    assert refusal(response) == (403, "您不能调整座位。")
 
 
 @pytest.mark.clause("一(二)7")

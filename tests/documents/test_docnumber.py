@@ -113,7 +113,7 @@ def test_doc_number_value_refuses_impossible_parts():
 def test_order_number():
     assert parse_order_number("第708号") == 708
     for wrong in ("708号", "第0708号", "第708"):
-        with pytest.raises(DocNumberError):
+        with pytest.raises(DocNumberError, match=f"文号“{wrong}”格式错误：令号应为“第N号”，N为不加前导0的阿拉伯数字"):
             parse_order_number(wrong)
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from tests.refusals import refused
 from zeroerror.errors import actions
 from zeroerror.errors.models import Channel, Lead, LeadStatus
 from zeroerror.tracking.actions import do_create_tracked_item, run_tick
@@ -29,9 +30,9 @@ def test_it_refuses_an_anonymous_report_outside_the_anonymous_channel(team, make
 
 @pytest.mark.clause("二.1(1)")
 def test_it_lets_only_verifiers_register_channels_other_than_a_report(team, make_lead):
-    with pytest.raises(ValidationError):
+    with refused("只有督查考核小组和绩效办可以登记该渠道的线索；其他人请以举报方式提交。"):
         make_lead(channel=Channel.LEADER_CRITICISM, actor=team.bob)
-    with pytest.raises(ValidationError):
+    with refused("系统发现的线索由系统提出。"):
         make_lead(channel=Channel.SYSTEM)
 
 
@@ -56,25 +57,25 @@ def test_it_proposes_a_lead_once_when_a_tracked_item_with_a_clause_goes_overdue(
 @pytest.mark.clause("二.2")
 def test_it_needs_reasons_to_reject_and_a_verifier_to_confirm(team, make_lead, confirm):
     lead = make_lead()
-    with pytest.raises(ValidationError):
+    with refused("请填写不予认定的理由。"):
         actions.do_reject_lead(lead, reasons=" ", actor=team.perfstaff.user)
-    with pytest.raises(ValidationError):
+    with refused("只有本单位督查考核小组和绩效办可以核查差错线索。"):
         confirm(lead, actor=team.dora)
     actions.do_reject_lead(lead, reasons="经核查系系统故障", actor=team.perfhead.user)
     lead.refresh_from_db()
     assert lead.status == LeadStatus.REJECTED
-    with pytest.raises(ValidationError):
+    with refused("该线索已有核查结论。"):
         confirm(lead)
 
 
 def test_it_lets_only_the_responsible_person_appeal_once_at_a_time(team, make_lead, confirm):
     lead = confirm(make_lead())
-    with pytest.raises(ValidationError):
+    with refused("只有责任人本人可以申诉。"):
         actions.do_file_appeal(lead, reasons="不服", actor=team.bob.user)
     appeal = actions.do_file_appeal(lead, reasons="不服", actor=team.alice.user)
-    with pytest.raises(ValidationError):
+    with refused("该差错已有待决定的申诉。"):
         actions.do_file_appeal(lead, reasons="再次", actor=team.alice.user)
-    with pytest.raises(ValidationError):
+    with refused("只有绩效办负责人可以决定申诉。"):
         actions.do_decide_appeal(appeal, upheld=True, reasons="同意", actor=team.perfstaff.user)
     actions.do_decide_appeal(appeal, upheld=False, reasons="证据确凿", actor=team.perfhead.user)
     lead.refresh_from_db()
@@ -89,7 +90,7 @@ def test_it_lets_only_the_responsible_person_appeal_once_at_a_time(team, make_le
 ])
 def test_each_channel_of_part_two_is_registered_by_a_verifier_and_confirmed_into_the_ledger(
         team, make_lead, confirm, channel):
-    with pytest.raises(ValidationError):
+    with refused("只有督查考核小组和绩效办可以登记该渠道的线索；其他人请以举报方式提交。"):
         make_lead(channel=channel, actor=team.bob)  # a colleague cannot log it as anything but a 举报
     lead = make_lead(channel=channel, actor=team.inspector)
     assert lead.get_channel_display() == dict(Channel.choices)[channel]

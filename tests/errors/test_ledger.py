@@ -4,8 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 
+from tests.refusals import refused
 from zeroerror.errors import actions
 from zeroerror.errors.models import EntryKind, LeadStatus, LedgerEntry, MeasureRecord, PendingDeduction, PerformancePay
 from zeroerror.tracking.models import TrackedItem
@@ -116,9 +116,9 @@ def test_it_keeps_the_third_general_error_pending_until_the_monthly_pay_is_known
 
 def test_it_refuses_to_close_a_month_twice_or_a_future_month(team):
     actions.do_close_month(f"{YEAR}-01", actor=team.perfstaff.user)
-    with pytest.raises(ValidationError):
+    with refused(f"{YEAR}-01 已关账。"):
         actions.do_close_month(f"{YEAR}-01", actor=team.perfstaff.user)
-    with pytest.raises(ValidationError):
+    with refused("不能关闭尚未到来的月份。"):
         actions.do_close_month(f"{date.today().year + 1}-01", actor=team.perfstaff.user)
 
 

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.refusals import nothing_changes, refusal
 from zeroerror.errors import actions
 from zeroerror.errors.models import Channel, Inspection, InspectionStatus, ItemResult, Lead
 
@@ -121,8 +122,11 @@ def test_another_verifier_works_on_the_groups_inspection_but_not_after_completio
         assert client.post(record_url(it), {"result": "not_applicable"}).status_code == 302
     client.post(url(inspection, "complete/"))
     target = inspection.items.first()
-    assert client.post(record_url(target), {"result": "pass"}).status_code == 403
-    assert client.post(url(inspection, "complete/")).status_code == 403
+    with nothing_changes():
+        record = client.post(record_url(target), {"result": "pass"})
+        complete = client.post(url(inspection, "complete/"))
+    assert refusal(record) == (403, "您不能记录此检查项。")
+    assert refusal(complete) == (403, "您不能完成此检查。")
 
 
 def test_the_menu_shows_inspections_to_verifiers_only(team, login):

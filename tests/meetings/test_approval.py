@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.meetings.conftest import later
+from tests.refusals import refused
 from zeroerror.audit.models import AuditRecord
 from zeroerror.meetings.actions import (
     do_approve_meeting,
@@ -63,7 +64,7 @@ def test_a_leader_in_charge_of_other_departments_cannot_approve(org, make_meetin
     put_in_charge(other, org.medical)
     meeting = make_meeting()
     do_submit_meeting(meeting, actor=org.alice.user)
-    with pytest.raises(ValidationError):
+    with refused("会议须经本单位领导（主要领导或分管领导）批准。"):
         do_approve_meeting(meeting, actor=other.user)
     do_approve_meeting(meeting, actor=org.principal.user)
     assert status(meeting) == MeetingStatus.APPROVED
@@ -78,7 +79,7 @@ def test_a_meeting_of_the_principal_heads_over_ten_goes_through_the_director_to_
     assert status(meeting) == MeetingStatus.PENDING_DIRECTOR
     assert Notification.objects.filter(recipient=org.director, title__contains="待把关").exists()
     assert not Notification.objects.filter(recipient=org.leo, title__contains="待审批").exists()
-    with pytest.raises(ValidationError):
+    with refused("会议状态已变化，请刷新后重试。"):
         do_approve_meeting(meeting, actor=org.principal.user)  # not before the director's check
     with pytest.raises(ValidationError, match="只有办公室主任"):
         do_director_check_meeting(meeting, actor=org.dora.user)

@@ -306,7 +306,7 @@ def test_manual_adjustment_swap_and_move():
     assert {p.key: p.seat.col for p in swapped if p.seat.area == PODIUM} == {"L3": 1, "L2": 2, "L1": 3}
     moved = move(plan.placements, "甲局1", hall_seat(1, 2))
     assert [p.code for p in check_placements(moved, people)] == ["seat_clash"]
-    with pytest.raises(SeatingError):
+    with pytest.raises(SeatingError, match="^要交换座位的人员没有座位$"):
         swap(plan.placements, "L1", "nobody")
 
 

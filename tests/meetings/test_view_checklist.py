@@ -1,5 +1,6 @@
 import pytest
 
+from tests.refusals import nothing_changes, refusal
 from zeroerror.errors.models import Lead
 from zeroerror.meetings.models import Checklist
 
@@ -26,7 +27,13 @@ def test_all_ok(org, login, approved):
 
 def test_a_missing_note_is_explained_and_others_cannot_sign(org, login, approved):
     meeting = approved()
-    html = login(org.bob).post(f"/meetings/{meeting.pk}/checklist/equipment/", {"ok_0": "on"}).content.decode()
+    client = login(org.bob)
+    with nothing_changes():
+        html = client.post(f"/meetings/{meeting.pk}/checklist/equipment/", {"ok_0": "on"}).content.decode()
     assert "请说明故障情况：投影仪" in html
-    assert login(org.charlie).get(f"/meetings/{meeting.pk}/checklist/venue/").status_code == 403
+    client = login(org.charlie)
+    with nothing_changes():
+        response = client.post(f"/meetings/{meeting.pk}/checklist/venue/", {f"ok_{n}": "on" for n in range(5)})
+    assert refusal(response) == (403, "您不能签署会前检查。")
+    assert refusal(client.get(f"/meetings/{meeting.pk}/checklist/venue/")) == (403, "您不能签署会前检查。")
     assert login(org.bob).get(f"/meetings/{meeting.pk}/checklist/other/").status_code == 404

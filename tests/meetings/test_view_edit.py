@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from tests.meetings.conftest import later
+from tests.refusals import nothing_changes, refusal
 from zeroerror.meetings.actions import do_return_meeting, do_submit_meeting
 from zeroerror.meetings.models import Meeting
 
@@ -50,6 +51,8 @@ def test_moving_onto_a_booked_slot_is_refused(org, login, make_meeting):
 def test_a_submitted_plan_is_not_edited(org, login, make_meeting):
     meeting = make_meeting()
     do_submit_meeting(meeting, actor=org.alice.user)
-    html = login(org.alice).post(f"/meetings/{meeting.pk}/edit/", data(meeting, title="改名")).content.decode()
+    client = login(org.alice)
+    with nothing_changes():
+        html = client.post(f"/meetings/{meeting.pk}/edit/", data(meeting, title="改名")).content.decode()
     assert "只有拟定中（含被退回）的会议方案可以修改" in html
-    assert login(org.charlie).get(f"/meetings/{meeting.pk}/edit/").status_code == 403
+    assert refusal(login(org.charlie).get(f"/meetings/{meeting.pk}/edit/")) == (403, "您不能修改本会议方案。")

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tests.attachments.conftest import docx_bytes
 from tests.meetings.conftest import starting_soon
+from tests.refusals import nothing_changes, refusal
 from zeroerror.audit.models import AuditRecord
 from zeroerror.meetings.actions import (
     do_generate_seating,
@@ -95,7 +96,9 @@ def test_a_withdrawn_invitee_cannot_sign_in_and_is_not_on_the_lists(org, notifie
         do_tick_signin(row, actor=org.alice.user)
     desk = login(org.alice).get(f"/meetings/{meeting.pk}/signin/missing/")
     assert "查理" not in desk.content.decode() and "鲍勃" in desk.content.decode()
-    assert login(org.alice).post(f"/meetings/{meeting.pk}/signin/tick/{row.pk}/").status_code == 404
+    with nothing_changes():
+        response = login(org.alice).post(f"/meetings/{meeting.pk}/signin/tick/{row.pk}/")
+    assert refusal(response) == (404, "")
 
 
 @pytest.mark.clause("一(二)7")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import give_role
+from tests.refusals import nothing_changes, refusal
 from zeroerror.audit.models import AuditKind, AuditRecord
 from zeroerror.org.models import RoleAssignment
 from zeroerror.org.roles import Role
@@ -134,9 +135,11 @@ def test_it_refuses_to_let_anyone_else_end_a_role(org, login, who):
 def test_it_gives_404_for_unknown_people_and_assignments(org, login):
     client = login(org.admin)
 
-    assert client.post(reverse("org:person_role_add", args=[999999]),
-                       {"role": Role.STAFF, "started_on": today().isoformat()}).status_code == 404
-    assert client.post(reverse("org:role_end", args=[999999]), {"ended_on": today().isoformat()}).status_code == 404
+    with nothing_changes():
+        add = client.post(reverse("org:person_role_add", args=[999999]),
+                          {"role": Role.STAFF, "started_on": today().isoformat()})
+        end = client.post(reverse("org:role_end", args=[999999]), {"ended_on": today().isoformat()})
+    assert refusal(add) == refusal(end) == (404, "")
 
 
 def test_it_only_accepts_post(org, login):

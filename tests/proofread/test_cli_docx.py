@@ -111,7 +111,7 @@ def test_it_flags_docx_margins_and_body_font(tmp_path):
     rules = [f.rule for f in proofread_docx(path.read_bytes()).findings]
     assert rules.count("format.docx_page") == 4 and rules.count("format.docx_body_font") == 2
     assert [f for f in proofread_docx(path, profile="publication").findings if f.rule.startswith("format")] == []
-    with pytest.raises(DocxError):
+    with pytest.raises(DocxError, match="not a valid .docx file"):
         proofread_docx(b"not a docx")
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from tests.accounts.helpers import signed_in
+from tests.refusals import refused
 from zeroerror.audit.models import AuditRecord
 from zeroerror.audit.trail import verify_chain
 from zeroerror.proofread import service
@@ -121,8 +122,10 @@ def _docx(*paragraphs) -> bytes:
 def test_check_docx_reads_a_docx_and_explains_anything_else(db):
     result = service.check_docx(_docx("通知", DRAFT), profile="document")
     assert result.text == "通知\n" + DRAFT and "typo.wrong_word" in rules(result.findings)
-    for bad in (b"", b"not a zip", _docx("x")[:200], b"PK\x05\x06" + b"\0" * 18):
-        with pytest.raises(ValidationError):
+    not_docx = "文件不是有效的 .docx 文件（Word 2007 及以上格式），可能已损坏；.doc、.wps 等格式请先另存为 .docx。"
+    for bad, message in ((b"", "文件为空。"), (b"not a zip", not_docx), (_docx("x")[:200], not_docx),
+                         (b"PK\x05\x06" + b"\0" * 18, not_docx)):
+        with refused(message):
             service.check_docx(bad, profile="document")
     with pytest.raises(ValidationError, match="10 MB"):
         service.check_docx(b"\0" * (service.MAX_DOCX_BYTES + 1), profile="document")

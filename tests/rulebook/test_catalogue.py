@@ -182,7 +182,7 @@ def test_load_is_cached_and_versions_listed():
 
 @pytest.mark.parametrize("version", ["v0", "v99", "../v1", "1"])
 def test_unknown_or_malformed_version_is_rejected(version):
-    with pytest.raises(CatalogueError):
+    with pytest.raises(CatalogueError, match="规定版本号无效|没有规定版本 'v99'"):
         load_regulation(version)
 
 

@@ -58,12 +58,15 @@ def nothing_changes(*, not_compared: frozenset[str] = NOT_COMPARED):
 
 
 @contextmanager
-def refused(*messages: str, unchanged: bool = True):
-    """Expect ValidationError with exactly ``messages`` (in order); with ``unchanged`` also that nothing changed."""
+def refused(*messages: str | re.Pattern, unchanged: bool = True):
+    """Expect ValidationError with exactly ``messages`` (in order; a compiled pattern must match the whole message,
+    for one that names a time); with ``unchanged`` also that nothing changed."""
     before = database_state() if unchanged else None
     with pytest.raises(ValidationError) as exc:
         yield exc
-    assert exc.value.messages == list(messages)
+    got = exc.value.messages
+    assert len(got) == len(messages) and all(
+        m.fullmatch(g) if isinstance(m, re.Pattern) else m == g for m, g in zip(messages, got, strict=True)), got
     if before is not None:
         changed = changed_tables(before, database_state())
         assert not changed, f"a refused action changed the database: {', '.join(changed)}"

@@ -1,5 +1,6 @@
 """Leads from the channels of 二.1, the system channel, verification and appeals (actions)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -64,18 +65,18 @@ def test_it_needs_reasons_to_reject_and_a_verifier_to_confirm(team, make_lead, c
     actions.do_reject_lead(lead, reasons="经核查系系统故障", actor=team.perfhead.user)
     lead.refresh_from_db()
     assert lead.status == LeadStatus.REJECTED
-    with refused("该线索已有核查结论。"):
+    with refused(re.compile(r"已由宋绩效于\S+ \S+核查（不予认定），请刷新页面查看。")):
         confirm(lead)
 
 
 def test_it_lets_only_the_responsible_person_appeal_once_at_a_time(team, make_lead, confirm):
     lead = confirm(make_lead())
-    with refused("只有责任人本人可以申诉。"):
+    with refused("只有该差错的责任人和负连带责任的人员可以申诉。"):
         actions.do_file_appeal(lead, reasons="不服", actor=team.bob.user)
     appeal = actions.do_file_appeal(lead, reasons="不服", actor=team.alice.user)
-    with refused("该差错已有待决定的申诉。"):
+    with refused("您已对该决定申诉过，每项决定只能申诉一次。"):
         actions.do_file_appeal(lead, reasons="再次", actor=team.alice.user)
-    with refused("只有绩效办负责人可以决定申诉。"):
+    with refused("此事项由绩效办负责人决定。"):
         actions.do_decide_appeal(appeal, upheld=True, reasons="同意", actor=team.perfstaff.user)
     actions.do_decide_appeal(appeal, upheld=False, reasons="证据确凿", actor=team.perfhead.user)
     lead.refresh_from_db()

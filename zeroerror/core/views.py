@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from zeroerror.core import areas
 from zeroerror.core.access import person_of
 from zeroerror.core.context_processors import inbox
 from zeroerror.core.nav import AREAS
@@ -64,21 +65,18 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
 
 
 def area(request: HttpRequest, code: str) -> HttpResponse:
-    """An area's landing page: its clauses of the regulation and the tracked items I can see in it."""
+    """An area's landing page: the area app's own home if it registered one, else its clauses, tracked items and
+    差错 (zeroerror.core.areas)."""
     from django.http import Http404
-
-    from zeroerror.rulebook.catalogue import load_regulation
 
     labels = dict(AREAS)
     if code not in labels:
         raise Http404
-    person = person_of(request)
-    regulation = load_regulation()
-    clauses = [c for c in regulation.clauses if c.area == code]
-    items = TrackedItem.objects.with_people().visible_to(person).active().filter(area=code)[:50]
-    return render(request, "core/area.html", {
-        "title": labels[code], "code": code, "clauses": clauses, "items": items,
-    })
+    home = areas.home_url(code)
+    if home:
+        return redirect(home)
+    context = {"title": labels[code], "code": code, **areas.area_block(person_of(request), code)}
+    return render(request, "core/area.html", context)
 
 
 @login_not_required

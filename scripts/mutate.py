@@ -144,12 +144,15 @@ def copy_project(dest: Path) -> None:
 
 def run_tests(copy: Path, tests: list[str], timeout: float) -> tuple[bool, float]:
     """(passed, seconds). A hang past ``timeout`` counts as a failure (the mutant is killed)."""
-    env = dict(os.environ, PYTHONPATH=str(copy), PYTHONDONTWRITEBYTECODE="1")
+    # one data directory and --reuse-db: the test database is migrated once (by the baseline run), not per mutant
+    data = copy / "data"
+    data.mkdir(exist_ok=True)
+    env = dict(os.environ, PYTHONPATH=str(copy), PYTHONDONTWRITEBYTECODE="1", ZEROERROR_DATA_DIR=str(data))
     env.pop("ZEROERROR_REQUIRE_TOOLS", None)
     start = time.monotonic()
     try:
         result = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
-                                 *tests], cwd=copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 "--reuse-db", *tests], cwd=copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 timeout=timeout)
         return result.returncode == 0, time.monotonic() - start
     except subprocess.TimeoutExpired:

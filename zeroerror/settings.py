@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "zeroerror.errors",
     "zeroerror.documents",
     "zeroerror.meetings",
+    "zeroerror.secrecy",
     "zeroerror.proofread",
     "zeroerror.accounts",
 ]

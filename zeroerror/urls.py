@@ -29,6 +29,7 @@ urlpatterns = [
     path("proofread/", include("zeroerror.proofread.urls")),
     path("documents/", include("zeroerror.documents.urls")),
     path("meetings/", include("zeroerror.meetings.urls")),
+    path("secrecy/", include("zeroerror.secrecy.urls")),
     path("errors/", include("zeroerror.errors.urls")),
     path("account/", include("zeroerror.accounts.urls")),
     # one login (lockout, second factor) and one password change for the admin too

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "zeroerror.documents",
     "zeroerror.meetings",
     "zeroerror.secrecy",
+    "zeroerror.reception",
     "zeroerror.proofread",
     "zeroerror.accounts",
 ]

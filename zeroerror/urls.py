@@ -30,6 +30,7 @@ urlpatterns = [
     path("documents/", include("zeroerror.documents.urls")),
     path("meetings/", include("zeroerror.meetings.urls")),
     path("secrecy/", include("zeroerror.secrecy.urls")),
+    path("reception/", include("zeroerror.reception.urls")),
     path("errors/", include("zeroerror.errors.urls")),
     path("account/", include("zeroerror.accounts.urls")),
     # one login (lockout, second factor) and one password change for the admin too

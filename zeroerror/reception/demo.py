@@ -1,0 +1,1 @@
+"""Demo data for 政务接待 (filled in later)."""

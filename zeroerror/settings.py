@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "zeroerror.meetings",
     "zeroerror.secrecy",
     "zeroerror.reception",
+    "zeroerror.seals",
     "zeroerror.proofread",
     "zeroerror.accounts",
 ]

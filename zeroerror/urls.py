@@ -31,6 +31,7 @@ urlpatterns = [
     path("meetings/", include("zeroerror.meetings.urls")),
     path("secrecy/", include("zeroerror.secrecy.urls")),
     path("reception/", include("zeroerror.reception.urls")),
+    path("seals/", include("zeroerror.seals.urls")),
     path("errors/", include("zeroerror.errors.urls")),
     path("account/", include("zeroerror.accounts.urls")),
     # one login (lockout, second factor) and one password change for the admin too

@@ -1,0 +1,1 @@
+"""Demo data for 印信管理 (filled in below)."""

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "zeroerror.secrecy",
     "zeroerror.reception",
     "zeroerror.seals",
+    "zeroerror.facilities",
     "zeroerror.proofread",
     "zeroerror.accounts",
 ]

@@ -32,6 +32,7 @@ urlpatterns = [
     path("secrecy/", include("zeroerror.secrecy.urls")),
     path("reception/", include("zeroerror.reception.urls")),
     path("seals/", include("zeroerror.seals.urls")),
+    path("facilities/", include("zeroerror.facilities.urls")),
     path("errors/", include("zeroerror.errors.urls")),
     path("account/", include("zeroerror.accounts.urls")),
     # one login (lockout, second factor) and one password change for the admin too

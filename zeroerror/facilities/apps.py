@@ -20,7 +20,6 @@ class FacilitiesConfig(AppConfig):
         register_tick_task(run_cleaning_tick)
         register_owner("facilities.cleaninground", can_read_attachments)
         areas.register_home("facilities", "facilities:home")
-        nav.add("facilities", nav.NavItem("环境管理", "facilities:home"))
         nav.add("facilities", nav.NavItem("我的保洁任务", "facilities:my"))
         nav.add("facilities", nav.NavItem("保洁周表", "facilities:week"))
         nav.add("facilities", nav.NavItem("场所与轮值表", "facilities:places"))

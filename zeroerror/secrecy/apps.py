@@ -18,7 +18,6 @@ class SecrecyConfig(AppConfig):
         register_inbox_provider(secrecy_inbox)
         register_tick_task(remind_inventory)
         areas.register_home("secrecy", "secrecy:home")
-        nav.add("secrecy", nav.NavItem("安全保密", "secrecy:home"))
         nav.add("secrecy", nav.NavItem("涉密载体", "secrecy:items"))
         nav.add("secrecy", nav.NavItem("移动存储介质", "secrecy:media"))
         nav.add("secrecy", nav.NavItem("电子印章与密钥", "secrecy:keys"))

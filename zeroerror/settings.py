@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "zeroerror.reception",
     "zeroerror.seals",
     "zeroerror.facilities",
+    "zeroerror.vehicles",
     "zeroerror.proofread",
     "zeroerror.accounts",
 ]

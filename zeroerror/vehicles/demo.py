@@ -1,0 +1,1 @@
+"""Demo data for 公务用车 (filled in below)."""

@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "zeroerror.seals",
     "zeroerror.facilities",
     "zeroerror.vehicles",
+    "zeroerror.disclosure",
     "zeroerror.proofread",
     "zeroerror.accounts",
 ]
@@ -285,6 +286,8 @@ ANONYMOUS_BATCH_HOURS = env_hours("ZEROERROR_ANONYMOUS_BATCH_HOURS", [12, 17])
 ANONYMOUS_MIN_DELAY_MINUTES = env_int("ZEROERROR_ANONYMOUS_MIN_DELAY_MINUTES", 60, minimum=0)
 # 申诉: within this many working days of being notified of the decision, once per decision and person.
 APPEAL_WORKDAYS = env_int("ZEROERROR_APPEAL_WORKDAYS", 5, minimum=1)
+# 主动公开: within this many working days of the information being formed or changed (条例 第二十六条: 20).
+DISCLOSURE_WORKDAYS = env_int("ZEROERROR_DISCLOSURE_WORKDAYS", 20, minimum=1)
 
 LOGGING = {
     "version": 1,

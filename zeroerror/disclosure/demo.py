@@ -1,0 +1,1 @@
+"""Demo data for 信息公开 (filled in below)."""

@@ -44,3 +44,52 @@ def make_report(org, standards):
                                   **report_data(standards, **kw))
 
     return make
+
+
+def ago(hours=1):
+    return timezone.now() - timedelta(hours=hours)
+
+
+def fill(plan, org, *, place="行政楼三楼会议室", people=None, check=True, leader=None):
+    """Give every slot a place and people, check every stop on site, name the presiding leader."""
+    from zeroerror.reception.actions import do_record_site_check, do_update_plan, do_update_slot
+
+    for s in plan.slots.current():
+        do_update_slot(s, actor=org.alice.user, start_at=s.start_at, end_at=s.end_at, activity=s.activity,
+                       place=place, people=people or [org.alice, org.bob], vehicle="川A·12345", is_stop=s.is_stop)
+        if s.is_stop and check:
+            do_record_site_check(s, checked_by=org.bob, checked_at=ago(), travel_minutes=15, notes="路况良好",
+                                 actor=org.bob.user)
+    do_update_plan(plan, presiding_leader=leader or org.leo, actor=org.alice.user)
+    return type(plan).objects.get(pk=plan.pk)
+
+
+@pytest.fixture
+def drafted(org, make_report):
+    from zeroerror.reception.actions import do_draft_plan
+
+    def make(template="inspection", **kw):
+        report = make_report(important=True, **kw)
+        return do_draft_plan(report, template, actor=org.alice.user)
+
+    return make
+
+
+@pytest.fixture
+def ready(org, drafted):
+    def make(**kw):
+        return fill(drafted(**kw), org)
+
+    return make
+
+
+@pytest.fixture
+def approved_plan(org, ready):
+    from zeroerror.reception.actions import do_approve_plan, do_submit_plan
+
+    def make(**kw):
+        plan = ready(**kw)
+        do_submit_plan(plan, actor=org.alice.user)
+        return do_approve_plan(plan, actor=org.leo.user)
+
+    return make

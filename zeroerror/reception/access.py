@@ -14,9 +14,9 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 
 from zeroerror.core.access import person_of
-from zeroerror.org.models import Person
+from zeroerror.org.models import Person, RoleAssignment
 from zeroerror.org.roles import Role
-from zeroerror.reception.models import GuestReport, ReceptionStandard
+from zeroerror.reception.models import EtiquetteItem, GuestReport, ReceptionStandard, RouteChange, Slot
 
 LEADER_ROLES = (Role.PRINCIPAL_LEADER, Role.LEADER_IN_CHARGE)
 DIRECTOR_ROLES = (Role.OFFICE_DIRECTOR, Role.OFFICE_DEPUTY_DIRECTOR)
@@ -55,6 +55,33 @@ def get_standard_or_404(request: HttpRequest, pk: int) -> ReceptionStandard:
     return standard
 
 
+def get_slot_or_404(report: GuestReport, sid: int):
+    slot = Slot.objects.filter(plan__report=report, pk=sid).select_related("plan", "plan__report").first()
+    if slot is None:
+        raise Http404("日程不存在。")
+    return slot
+
+
+def get_change_or_404(report: GuestReport, cid: int):
+    change = RouteChange.objects.filter(plan__report=report, pk=cid).select_related("plan", "slot").first()
+    if change is None:
+        raise Http404("线路变更不存在。")
+    return change
+
+
+def get_etiquette_or_404(report: GuestReport, eid: int):
+    item = EtiquetteItem.objects.filter(plan__report=report, pk=eid).first()
+    if item is None:
+        raise Http404("礼仪事项不存在。")
+    return item
+
+
+def leaders(unit):
+    """The unit's leaders, who may preside over a reception."""
+    ids = RoleAssignment.objects.current().filter(role__in=LEADER_ROLES, person__unit=unit).values("person_id")
+    return Person.objects.active().filter(pk__in=ids).select_related("department").order_by("rank", "id")
+
+
 def can_register(person: Person) -> bool:
     return True  # a 客情 may reach anyone; it is registered at once and assigned (clause 一(三)1)
 
@@ -74,6 +101,16 @@ def may_approve(person: Person) -> bool:
         return True
     return person.has_role(Role.LEADER_IN_CHARGE) and bool(
         person.charged_department_ids & set(person.unit.departments.filter(is_office=True).values_list("pk", flat=True)))
+
+
+def is_presiding(person: Person, report: GuestReport) -> bool:
+    plan = getattr(report, "plan", None) if hasattr(report, "plan") else None
+    return plan is not None and plan.presiding_leader_id == person.pk
+
+
+def can_export(person: Person, report: GuestReport) -> bool:
+    """The archive (一(三)8) and the printed plan: those who run the reception, the leaders, the unit-wide roles."""
+    return can_manage(person, report) or is_leader(person) or person.is_unit_wide
 
 
 def can_read_attachments(request: HttpRequest, report: GuestReport) -> bool:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.reception.access import report_url
+from zeroerror.reception.actions.archive import open_archive_item
 from zeroerror.reception.actions.common import actor_person, check_window, local, same_unit
 from zeroerror.reception.models import GuestReport, ReceptionStandard, ReportStatus
 from zeroerror.tracking.actions import cancel_items_for_source, close_items_for_source, create_tracked_item
@@ -144,4 +145,6 @@ def do_complete_report(report: GuestReport, *, actor) -> GuestReport:
     report.save(update_fields=["status", "done_at"])
     record("reception.report.complete", actor=actor, kind=AuditKind.TRANSITION, obj=report,
            changes={"status": [ReportStatus.APPROVED, ReportStatus.DONE]})
+    if report.important:
+        open_archive_item(report, actor=actor)
     return report

@@ -12,12 +12,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zeroerror.attachments.models import Attachment
 from zeroerror.core import areas
 from zeroerror.core.access import person_of
 from zeroerror.core.forms import flash_form_errors, run_action, run_form_action
 from zeroerror.reception import access, actions
 from zeroerror.reception.forms import ArrangeForm, ReasonForm, ReassignForm, ReportForm, parse_year
-from zeroerror.reception.models import ReportStatus
+from zeroerror.reception.forms_plans import ApproveForm, DecideForm, DraftForm, FileForm
+from zeroerror.reception.models import ReceptionPlan, ReportStatus
 from zeroerror.reception.panels import panels_for
 
 UPCOMING_DAYS = 14
@@ -70,11 +72,30 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     report = access.get_report_or_404(request, pk)
     manage = access.can_manage(person, report)
-    return render(request, "reception/detail.html", {
-        "title": str(report), "report": report, "can_manage": manage,
-        "arrange_form": ArrangeForm(), "reason_form": ReasonForm(),
+    plan = ReceptionPlan.objects.filter(report=report).select_related(
+        "presiding_leader", "approved_by", "drafted_by", "special_approval__approved_by",
+        "etiquette_reported_to").first()
+    context = {
+        "title": str(report), "report": report, "plan": plan, "can_manage": manage,
+        "can_approve": access.may_approve(person), "can_export": access.can_export(person, report),
+        "arrange_form": ArrangeForm(), "reason_form": ReasonForm(), "draft_form": DraftForm(),
         "reassign_form": ReassignForm(unit=person.unit) if manage else None,
-    })
+        "approve_form": ApproveForm(), "file_form": FileForm(), "decide_form": DecideForm(),
+        "bills": list(report.bills.select_related("recorded_by", "special_approval__approved_by")),
+        "specials": list(report.special_approvals.select_related("approved_by")),
+        "attempts": list(report.over_attempts.select_related("person")),
+        "files": list(Attachment.objects.for_owner(report).order_by("uploaded_at", "id")),
+    }
+    if plan is not None:
+        context.update({
+            "slots": list(plan.slots.current().prefetch_related("people", "site_checks__checked_by")),
+            "cancelled_slots": list(plan.slots.filter(cancelled_at__isnull=False)),
+            "changes": list(plan.route_changes.select_related("requested_by", "decided_by", "slot")),
+            "etiquette": list(plan.etiquette.all()),
+            "gaps": actions.plan_gaps(plan), "excesses": actions.plan_excesses(plan),
+            "is_presiding": plan.presiding_leader_id == person.pk,
+        })
+    return render(request, "reception/detail.html", context)
 
 
 def _managed(request, pk):

@@ -74,3 +74,12 @@ def test_on_time_rate_per_department(docs, login):
     assert stats["办公室"]["open"] == 1
     page = login(docs.director).get("/documents/incoming/stats/").content.decode()
     assert "67%" in page and "医务科" in page
+
+
+def test_a_title_typed_as_a_formula_is_exported_as_that_text(docs, login):
+    title = '=HYPERLINK("http://evil.example/","点击领取")'
+    docs.make_outgoing(title=title)
+    response = login(docs.director).get("/documents/outgoing/", {"export": "xlsx"})
+    ws = load_workbook(io.BytesIO(response.content)).active
+    cell = ws["B2"]
+    assert cell.value == title and cell.data_type == "s"

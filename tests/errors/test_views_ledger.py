@@ -93,3 +93,13 @@ def test_the_ledger_query_count_does_not_grow_with_rows(team, make_lead, confirm
 def test_my_page_lists_my_errors_and_deductions(team, three_errors, login):
     html = login(team.alice).get("/errors/mine/").content.decode()
     assert "一(一)4" in html and "50.00" in html
+
+
+def test_the_finance_export_keeps_formula_like_explanations_as_text(team, three_errors, login):
+    from zeroerror.errors.models import LedgerEntry
+
+    LedgerEntry.objects.update(explanation="=1+1")
+    response = login(team.perfhead).get(f"/errors/ledger/export.xlsx?month={MONTH}")
+    ws = load_workbook(io.BytesIO(response.content)).active
+    cells = [row[7] for row in ws.iter_rows(min_row=2)]
+    assert cells and {c.value for c in cells} == {"=1+1"} and {c.data_type for c in cells} == {"s"}

@@ -1,7 +1,12 @@
-"""Reading and writing the .xlsx sheets people import (roster, monthly pay, …) — one place for the file handling.
+"""Reading and writing the .xlsx sheets people import and export (roster, monthly pay, document lists, …) — one
+place for the file handling.
 
 Imports are all-or-nothing: callers read every row with ``read_sheet``, check each one, collect
 ``(row number, reason)`` for the bad ones and write nothing unless there are none.
+
+Exports go through ``export_workbook`` (or ``append_row``): every text cell passes ``safe_cell``, so a title typed as
+``=HYPERLINK(...)`` is stored as text and never becomes a live formula in Excel or WPS (formula injection). CSV
+files use ``safe_csv_row`` for the same reason.
 """
 
 from __future__ import annotations
@@ -54,6 +59,46 @@ def read_sheet(data: bytes, columns: Sequence[str], *, max_rows: int = 5000) -> 
     if len(body) > max_rows:
         raise SheetError(f"一次最多导入 {max_rows} 行。")
     return body
+
+
+# A spreadsheet program treats text starting with one of these as a formula (OWASP "CSV injection"); tab and carriage
+# return too, and the full-width forms that WPS accepts as well.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def is_formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def safe_cell(value):
+    """``value`` fit for a cell: text that a spreadsheet would read as a formula gets a leading apostrophe."""
+    return "'" + value if is_formula_like(value) else value
+
+
+def append_row(ws, values: Iterable) -> None:
+    """Append one row of values to ``ws``; formula-like text is stored as a text cell (shown as typed, never run)."""
+    ws.append(list(values))
+    for cell in ws[ws.max_row]:
+        if is_formula_like(cell.value) or cell.data_type == "f":
+            cell.data_type = "s"  # openpyxl marks text starting with "=" as a formula: store it as a string
+            cell.quotePrefix = True  # and tell Excel/WPS to keep it text when the cell is edited
+
+
+def export_workbook(title: str, header: Sequence[str], rows: Iterable[Sequence]) -> Workbook:
+    """A one-sheet export: a bold header and the rows, every cell through ``append_row``."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31]
+    append_row(ws, header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        append_row(ws, row)
+    return wb
+
+
+def safe_csv_row(values: Iterable) -> list:
+    return [safe_cell(v) for v in values]
 
 
 def workbook_bytes(wb: Workbook) -> bytes:

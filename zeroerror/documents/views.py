@@ -129,20 +129,10 @@ def _filtered(request: HttpRequest, qs, statuses):
 
 def _export(request: HttpRequest, qs, kind: str, columns: list[tuple[str, Any]]) -> HttpResponse:
     """The filtered list as .xlsx — only documents the person may see; audited as an export."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    from zeroerror.core.sheets import workbook_bytes
+    from zeroerror.core.sheets import export_workbook, workbook_bytes
 
     rows = list(qs[:5000])
-    wb = Workbook()
-    ws = wb.active
-    ws.title = kind
-    ws.append([label for label, _ in columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for doc in rows:
-        ws.append([fn(doc) for _, fn in columns])
+    wb = export_workbook(kind, [label for label, _ in columns], ([fn(doc) for _, fn in columns] for doc in rows))
     actions.record_list_export(qs.model, count=len(rows), filters=dict(request.GET.items()), actor=request.user)
     response = HttpResponse(workbook_bytes(wb), content_type=XLSX)
     name = f"{kind}-{timezone.localdate():%Y%m%d}.xlsx"

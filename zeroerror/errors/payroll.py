@@ -9,8 +9,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
@@ -105,20 +103,15 @@ def month_entries(month: str, unit: Unit):
 @transaction.atomic(durable=True)
 def do_export_month(month: str, unit: Unit, *, actor) -> bytes:
     """``unit``'s deductions of the month in the shape 绩效办 hands to finance; the export is audited."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"{month} 绩效扣罚"
-    ws.append(EXPORT_COLUMNS)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    rows = 0
+    lines = []
     for entry in month_entries(month, unit):
         basis = entry.basis or {}
-        ws.append([entry.person.name, entry.person.department.name, entry.month, entry.amount,
-                   entry.get_kind_display(), entry.error.clause.code,
-                   f"{basis.get('rule', '')} 第{basis.get('ordinal', '')}次 {basis.get('explanation', '')}".strip(),
-                   entry.explanation])
-        rows += 1
+        lines.append([entry.person.name, entry.person.department.name, entry.month, entry.amount,
+                      entry.get_kind_display(), entry.error.clause.code,
+                      f"{basis.get('rule', '')} 第{basis.get('ordinal', '')}次 {basis.get('explanation', '')}".strip(),
+                      entry.explanation])
+    rows = len(lines)
+    wb = sheets.export_workbook(f"{month} 绩效扣罚", EXPORT_COLUMNS, lines)
     record("errors.ledger.export", actor=actor, kind=AuditKind.EXPORT, object_type="errors.ledger",
            object_id=f"{unit.pk}:{month}", object_repr=f"{unit.name} {month} 绩效扣罚台账",
            changes={"unit": unit.pk, "month": month, "rows": rows})

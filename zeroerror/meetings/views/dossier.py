@@ -16,6 +16,7 @@ from zeroerror.attachments import storage
 from zeroerror.attachments.models import Attachment
 from zeroerror.audit.models import AuditRecord
 from zeroerror.core.access import person_of
+from zeroerror.core.sheets import safe_csv_row
 from zeroerror.meetings import access, actions
 from zeroerror.meetings.models import Meeting
 from zeroerror.meetings.pdf import CardSpec, ChartInfo, name_cards_pdf, plan_card_names, seating_chart_pdf
@@ -48,11 +49,12 @@ def _plan_text(meeting: Meeting) -> str:
 def _replies_csv(meeting: Meeting) -> bytes:
     buf = io.StringIO()
     out = csv.writer(buf)
-    out.writerow(["姓名", "科室", "席位", "通知时间", "回执", "代参会人员", "请假事由", "签到时间", "签到方式"])
+    out.writerow(safe_csv_row(["姓名", "科室", "席位", "通知时间", "回执", "代参会人员", "请假事由", "签到时间", "签到方式"]))
     for i in meeting.invitations.with_people():
         seat = "主持人" if i.is_host else ("主席台" if i.on_podium else "")
-        out.writerow([i.person.name, i.person.department.name, seat, _t(i.notified_at), i.get_reply_display(),
-                      i.deputy_name, i.absence_reason, _t(i.signed_in_at), i.get_signin_method_display()])
+        out.writerow(safe_csv_row([i.person.name, i.person.department.name, seat, _t(i.notified_at),
+                                   i.get_reply_display(), i.deputy_name, i.absence_reason, _t(i.signed_in_at),
+                                   i.get_signin_method_display()]))
     return buf.getvalue().encode("utf-8-sig")
 
 

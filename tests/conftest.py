@@ -87,6 +87,12 @@ def is_transactional(item) -> bool:
 
 
 @pytest.fixture(autouse=True)
+def _own_audit_checkpoint_file(settings, tmp_path):
+    """Each test has its own checkpoint file: a checkpoint another test's tick wrote would not match its chain."""
+    settings.AUDIT_CHECKPOINT_FILE = str(tmp_path / "audit-checkpoints.jsonl")
+
+
+@pytest.fixture(autouse=True)
 def _sqlite_audit_rows_cleared_before_flush(request):
     """A transactional test ends with a flush that deletes every row. On SQLite that is a DELETE, which the
     append-only triggers on audit_auditrecord refuse (PostgreSQL flushes with TRUNCATE, which they let through).

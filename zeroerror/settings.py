@@ -84,7 +84,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
     "zeroerror.core",  # first: its admin/base_site.html themes the Django admin like the application
-    "django.contrib.admin",
+    "zeroerror.core.adminapp.AuditedAdminConfig",  # django.contrib.admin whose site audits every model's changes
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -131,6 +131,7 @@ MIDDLEWARE = [
     "zeroerror.accounts.middleware.SessionActivityMiddleware",
     "zeroerror.accounts.middleware.LoginGateMiddleware",
     "zeroerror.core.middleware.SecurityHeadersMiddleware",
+    "zeroerror.core.middleware.OutOfRangeInputMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -250,6 +251,10 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
 
+# Signed checkpoints of the audit chain, outside the database (and to the system log): see audit/checkpoints.py.
+AUDIT_CHECKPOINT_FILE = env_str("ZEROERROR_AUDIT_CHECKPOINT_FILE", "") or str(DATA_DIR / "audit-checkpoints.jsonl")
+AUDIT_CHECKPOINT_MINUTES = env_int("ZEROERROR_AUDIT_CHECKPOINT_MINUTES", 10, minimum=1)
+
 # Refused requests (403/404/CSRF/locked logins) audited per event and source address per minute, at most.
 AUDIT_REFUSALS_PER_MINUTE = env_int("ZEROERROR_AUDIT_REFUSALS_PER_MINUTE", 10, minimum=1)
 CSRF_FAILURE_VIEW = "zeroerror.audit.refusals.csrf_failure"
@@ -297,3 +302,13 @@ LOGGING = {
     # django-axes reports every login at INFO; failures and locks (WARNING) are enough beside the audit trail
     "loggers": {"axes": {"level": "WARNING"}},
 }
+# Audit checkpoints also go to the system log (a copy the database's owner cannot rewrite): the local syslog socket
+# when there is one, or ZEROERROR_SYSLOG_ADDRESS ("host:port" for a remote collector, "" to turn it off).
+_syslog = env_str("ZEROERROR_SYSLOG_ADDRESS", "/dev/log" if Path("/dev/log").exists() else "")
+if _syslog:
+    _host, _, _port = _syslog.rpartition(":") if not _syslog.startswith("/") else (_syslog, "", "")
+    LOGGING["handlers"]["syslog"] = {
+        "class": "logging.handlers.SysLogHandler", "facility": "auth",
+        "address": _syslog if _syslog.startswith("/") else (_host, int(_port or 514)),
+    }
+    LOGGING["loggers"]["zeroerror.audit.checkpoint"] = {"handlers": ["console", "syslog"], "propagate": False}

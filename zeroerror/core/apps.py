@@ -15,3 +15,4 @@ class CoreConfig(AppConfig):
         for code, _label in nav.AREAS:
             nav.add(code, nav.NavItem("工作要求与督办", "area", args=(code,)))
         nav.add("system", nav.NavItem("后台配置", "admin:index", visible=nav.SYSTEM_ADMIN))
+

@@ -40,3 +40,28 @@ class AdminNetworkMiddleware:
             record_refusal(request, "http.admin_address", detail={"status": 404})
             raise Http404("页面不存在。")
         return self.get_response(request)
+
+
+class OutOfRangeInputMiddleware:
+    """The last line behind each form's own checks: a number or date someone typed that no database column or
+    calendar can hold (an id past 64 bits in a choice field, year 99999) answers 400 with a plain message — the
+    action's transaction has rolled back, so nothing changed — instead of a server error."""
+
+    MESSAGE = "输入的数字或日期超出允许的范围，未作任何更改。请检查后重新填写。"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import DataError
+        from django.shortcuts import render
+
+        out_of_range = isinstance(exception, OverflowError) or (
+            isinstance(exception, DataError) and "out of range" in str(exception)) or (
+            isinstance(exception, ValueError) and "out of range" in str(exception))
+        if not out_of_range:
+            return None
+        return render(request, "400.html", {"exception": self.MESSAGE}, status=400)

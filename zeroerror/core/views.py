@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from zeroerror.core import areas
 from zeroerror.core.access import person_of
+from zeroerror.core.params import int_param
 from zeroerror.core.context_processors import inbox
 from zeroerror.core.nav import AREAS
 from zeroerror.org.roles import Role
@@ -54,10 +55,8 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     ids = None
     if request.POST.get("id"):
-        try:
-            ids = [int(request.POST["id"])]
-        except ValueError:
-            ids = []
+        number = int_param(request.POST["id"])
+        ids = [number] if number else []
     count = do_mark_notifications_read(person, ids, actor=request.user)
     if count:
         messages.success(request, f"已将 {count} 条通知标为已读。")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
+from zeroerror.core.params import int_param, year_param
 from zeroerror.core.forms import flash_refusal, form_errors_text
 from zeroerror.documents import access, actions, forms
 from zeroerror.documents.models import (
@@ -102,12 +103,12 @@ def _filtered(request: HttpRequest, qs, statuses):
     get = request.GET
     year, status, q = get.get("year", ""), get.get("status", ""), get.get("q", "").strip()
     department, secrecy, overdue = get.get("department", ""), get.get("secrecy", ""), get.get("overdue", "")
-    if year.isdigit():
-        qs = qs.of_year(int(year))
+    if year_param(year):
+        qs = qs.of_year(year_param(year))
     if status in dict(statuses):
         qs = qs.filter(status=status)
-    if department.isdigit():
-        qs = qs.of_department(int(department))
+    if int_param(department):
+        qs = qs.of_department(int_param(department))
     if secrecy == "classified":
         qs = qs.classified()
     elif secrecy == "unclassified":
@@ -275,8 +276,8 @@ def number_register(request: HttpRequest) -> HttpResponse:
     visible = OutgoingDocument.objects.visible_to(person).values("pk")
     year = request.GET.get("year", "")
     qs = DocumentNumber.objects.filter(document_id__in=visible).select_related("document", "issued_by")
-    if year.isdigit():
-        qs = qs.filter(year=int(year))
+    if year_param(year):
+        qs = qs.filter(year=year_param(year))
     page = Paginator(qs.order_by("-year", "agency_code", "-seq"), 100).get_page(request.GET.get("page"))
     return render(request, "documents/numbers.html", {
         "title": "发文字号登记簿", "page": page, "year": year, "years": _year_choices(),
@@ -356,8 +357,8 @@ def incoming_stats(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     year = request.GET.get("year", str(timezone.localdate().year))
     qs = IncomingDocument.objects.visible_to(person)
-    if year.isdigit():
-        qs = qs.of_year(int(year))
+    if year_param(year):
+        qs = qs.of_year(year_param(year))
     rows = list(qs.on_time_by_department())
     for row in rows:
         row["rate"] = f"{row['on_time'] / row['finished']:.0%}" if row["finished"] else "—"

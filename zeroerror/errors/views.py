@@ -16,6 +16,7 @@ from zeroerror.attachments.models import Attachment
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record_standalone
 from zeroerror.core.access import person_of
+from zeroerror.core.params import year_param
 from zeroerror.core.forms import flash_refusal, run_form_action
 from zeroerror.errors import access, actions, conflicts, payroll, views_anonymous
 from zeroerror.errors.anonymous import can_unseal
@@ -56,8 +57,8 @@ def lead_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(status=status)
     if channel:
         qs = qs.filter(channel=channel)
-    if year.isdigit():
-        qs = qs.filter(occurred_on__year=int(year))
+    if year_param(year):
+        qs = qs.filter(occurred_on__year=year_param(year))
     page = Paginator(qs.order_by("-created_at", "-id"), 50).get_page(request.GET.get("page"))
     return render(request, "errors/list.html", {
         "title": "差错线索", "page": page, "status": status, "channel": channel, "year": year,

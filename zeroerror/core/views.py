@@ -8,9 +8,9 @@ from django.views.decorators.http import require_POST
 
 from zeroerror.core import areas
 from zeroerror.core.access import person_of
-from zeroerror.core.params import int_param
 from zeroerror.core.context_processors import inbox
 from zeroerror.core.nav import AREAS
+from zeroerror.core.params import int_param
 from zeroerror.org.roles import Role
 from zeroerror.tracking.actions import do_mark_notifications_read
 from zeroerror.tracking.models import Notification, TrackedItem

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
-from zeroerror.core.params import int_param, year_param
 from zeroerror.core.forms import flash_refusal, form_errors_text
+from zeroerror.core.params import int_param, year_param
 from zeroerror.documents import access, actions, forms
 from zeroerror.documents.models import (
     DocumentNumber,

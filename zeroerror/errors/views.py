@@ -16,8 +16,8 @@ from zeroerror.attachments.models import Attachment
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record_standalone
 from zeroerror.core.access import person_of
-from zeroerror.core.params import year_param
 from zeroerror.core.forms import flash_refusal, run_form_action
+from zeroerror.core.params import year_param
 from zeroerror.errors import access, actions, conflicts, payroll, views_anonymous
 from zeroerror.errors.anonymous import can_unseal
 from zeroerror.errors.forms import (

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 # Typed values that once answered 500 somewhere, and their neighbours: years and dates at the ends of the calendar,
 # ids past 64 bits, text where numbers go, long text, control characters, full-width digits.
 BOUNDARY = ["0", "99999", "9223372036854775808", "0001-01-01", "9999-12-31T23:59", "abc", "x" * 5000, "１２\x00"]
-HUGE_IDS = ["0", "9223372036854775807", "9223372036854775808", "99999999999999999999999"]
+HUGE_IDS = ["9223372036854775808", "99999999999999999999999"]
 
 # Leaving these would end the session under test or are not pages (files are fetched, not crawled).
 SKIP_PATHS = re.compile(r"^/(logout/|static/|admin/|files/)|\.(pdf|docx|xlsx|zip|ics)$")

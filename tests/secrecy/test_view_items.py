@@ -73,7 +73,7 @@ def test_the_export_is_the_register_with_formulas_defused(org, login, make_item)
     assert ws["A1"].value.startswith("涉密载体登记簿")
     assert [c.value for c in ws[2]][:5] == ["编号", "载体名称", "类别", "密级", "保密期限"]
     row = [c.value for c in ws[3]]
-    assert row[0] == "JM-2026-001" and row[1] == "'=HYPERLINK(\"http://x\")" and row[6] == "'+县卫健局"
+    assert row[0] == "JM-2026-001" and row[1] == "=HYPERLINK(\"http://x\")" and row[6] == "+县卫健局"
     assert row[3] == "机密" and row[4] == "10年" and ws["B3"].data_type == "s"
     assert AuditRecord.objects.filter(action="secrecy.export").count() == 1
 

@@ -59,4 +59,5 @@ def test_a_future_use_is_refused_with_nothing_changed(org, login, make_medium):
 def test_the_export_lists_the_media(org, login, make_medium):
     make_medium(model_name="@SUM(1)")
     ws = load_workbook(io.BytesIO(login(org.alice).get("/secrecy/media/?export=xlsx").content)).active
-    assert [c.value for c in ws[3]][:5] == ["U-001", "U盘", "'@SUM(1)", None, "内网（涉密）专用"]
+    assert [c.value for c in ws[3]][:5] == ["U-001", "U盘", "@SUM(1)", None, "内网（涉密）专用"]
+    assert ws["C3"].data_type == "s"  # text, never a formula

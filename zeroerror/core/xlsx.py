@@ -1,6 +1,6 @@
-"""Register exports as .xlsx, safe to open: a text cell that starts with = + - @ (or a tab / carriage return) is
-written as text with a leading apostrophe-quote so that a spreadsheet never runs it as a formula (CSV/formula
-injection, OWASP). Numbers, dates and booleans are written as they are."""
+"""Register exports as .xlsx (a heading, a styled header, wrapped rows), safe to open: every row goes through
+``core.sheets.append_row``, the one place where text that starts like a formula (= + - @ …) is stored as text, so a
+spreadsheet never runs it (CSV/formula injection, OWASP). Numbers, dates and booleans are written as they are."""
 
 from __future__ import annotations
 
@@ -10,18 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from zeroerror.core.sheets import workbook_bytes
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """``value`` as a cell may hold it: text that a spreadsheet would read as a formula gets a leading ``'``."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from zeroerror.core.sheets import append_row, workbook_bytes
 
 
 def add_table(wb: Workbook, title: str, columns: Sequence[str], rows: Iterable[Sequence], *,
@@ -29,15 +18,15 @@ def add_table(wb: Workbook, title: str, columns: Sequence[str], rows: Iterable[S
     """A sheet with an optional heading line, a bold header row and the escaped rows."""
     ws = wb.create_sheet(title[:31])
     if heading:
-        ws.append([safe_cell(heading)])
+        append_row(ws, [heading])
         ws.cell(row=1, column=1).font = Font(bold=True, size=14)
-    ws.append(list(columns))
+    append_row(ws, columns)
     header_row = ws.max_row
     for cell in ws[header_row]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for row in rows:
-        ws.append([safe_cell(v) for v in row])
+        append_row(ws, ["" if v is None else v for v in row])
     for i, width in enumerate(widths or [], start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     for row in ws.iter_rows(min_row=header_row + 1):

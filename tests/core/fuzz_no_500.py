@@ -2,7 +2,9 @@
 posted with boundary values (year 0 / 99999, dates 0001-01-01 / 9999-12-31, ids past 64 bits, text where numbers go,
 5,000 characters) and with hypothesis' random values, as each role; and every object URL with huge ids.
 
-Bounded so that it runs in CI: ZEROERROR_FUZZ_EXAMPLES (default 1) random passes, each sending every role up to
+Not yet in CI (named fuzz_*.py, so the suite does not collect it): on this machine it takes minutes. Run it with
+`.venv/bin/pytest tests/core/fuzz_no_500.py`. The inputs it found answering 500 are pinned in test_bad_input.py.
+Bounded: ZEROERROR_FUZZ_EXAMPLES (default 1) random passes, each sending every role up to
 FORMS_PER_ROLE forms. ZEROERROR_FUZZ_VERBOSE=1 prints each failure as it is found."""
 
 import os

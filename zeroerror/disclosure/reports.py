@@ -8,10 +8,8 @@ from datetime import date, datetime, time
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from zeroerror.core.sheets import workbook_bytes
+from zeroerror.core.xlsx import table_bytes
 from zeroerror.disclosure.models import (
     Channel,
     DisclosureItem,
@@ -127,22 +125,6 @@ def annual_report(unit, year: int, *, now: datetime | None = None) -> AnnualRepo
 
 
 def report_xlsx(report: AnnualReport) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"{report.year}年度"
-    ws.append([f"{report.unit_name}{report.year}年政府信息公开工作年度报告（统计数据）"])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.append(["类别", "项目", "数量"])
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-    for section, label, value in report.rows():
-        ws.append([_safe(section), _safe(label), value])
-    ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 36
-    ws.column_dimensions["C"].width = 10
-    return workbook_bytes(wb)
-
-
-def _safe(text: str) -> str:
-    """A cell that starts with = + - @ would be a formula: prefix it with an apostrophe."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    heading = f"{report.unit_name}{report.year}年政府信息公开工作年度报告（统计数据）"
+    return table_bytes(f"{report.year}年度", ["类别", "项目", "数量"], report.rows(), widths=[14, 36, 10],
+                       heading=heading)

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "zeroerror.facilities",
     "zeroerror.vehicles",
     "zeroerror.disclosure",
+    "zeroerror.finance",
     "zeroerror.proofread",
     "zeroerror.accounts",
 ]

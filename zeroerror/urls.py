@@ -35,6 +35,7 @@ urlpatterns = [
     path("facilities/", include("zeroerror.facilities.urls")),
     path("vehicles/", include("zeroerror.vehicles.urls")),
     path("disclosure/", include("zeroerror.disclosure.urls")),
+    path("finance/", include("zeroerror.finance.urls")),
     path("errors/", include("zeroerror.errors.urls")),
     path("account/", include("zeroerror.accounts.urls")),
     # one login (lockout, second factor) and one password change for the admin too

@@ -1,0 +1,1 @@
+"""Demo data for 财务管理 (built in the next step)."""

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from tests.refusals import refused
 from zeroerror.audit.models import AuditRecord
 from zeroerror.documents import actions, proofing
 from zeroerror.documents.models import DocumentNumber, DocumentNumberSequence, OutgoingDocument, OutgoingStatus
@@ -182,6 +183,9 @@ def test_proofreading_errors_block_review_unless_overridden_with_a_reason(docs, 
     with pytest.raises(ValidationError, match="校对发现1处差错未解决"):
         actions.do_review_outgoing(doc, actor=docs.bob.user)
     assert OutgoingDocument.objects.get(pk=doc.pk).status == OutgoingStatus.DRAFT
+    for stock in ["已核对", "核对无误。", "同意"]:
+        with refused(f"放行理由须说明为何保留校对发现的差错（至少6个字，如“引用原文，保留原序号”），不能只写“{stock}”。"):
+            actions.do_review_outgoing(doc, override_reason=stock, actor=docs.bob.user)
     doc = actions.do_review_outgoing(doc, override_reason="引用原文，保留原序号", actor=docs.bob.user)
     assert doc.status == OutgoingStatus.REVIEWED and doc.review_override_reason == "引用原文，保留原序号"
     assert AuditRecord.objects.filter(action="documents.outgoing.review").get().changes["override_reason"] \
@@ -207,16 +211,20 @@ def test_signing_is_for_leaders_and_upward_documents_for_the_principal(docs):
     assert actions.do_sign_outgoing(doc, actor=docs.leo.user).signer == docs.leo
 
 
-def test_a_substantive_change_after_signing_goes_back_to_the_signer(docs):
+def test_a_substantive_change_after_signing_goes_back_through_review_and_first_read_to_the_signer(docs):
     doc = docs.advance(docs.make_outgoing(), OutgoingStatus.SIGNED)
     doc = actions.do_update_outgoing(doc, body=doc.body + "\n三、加强督促检查。", actor=docs.alice.user)
-    assert doc.status == OutgoingStatus.FIRST_READ_PASSED and doc.resign_by == docs.principal
-    assert doc.signer is None
+    assert doc.status == OutgoingStatus.DRAFT and doc.resign_by == docs.principal
+    assert doc.signer is None and doc.reviewer is None and doc.first_reader is None
+    assert not TrackedItem.objects.for_source(doc).active().filter(owner=docs.principal).exists()
+    with refused("首读通过后才能签发（当前：拟稿）。"):
+        actions.do_sign_outgoing(doc, actor=docs.principal.user)
+    doc = docs.advance(doc, OutgoingStatus.FIRST_READ_PASSED)  # 核稿 (proofread again) and 首读 of the new text
     item = TrackedItem.objects.for_source(doc).active().get()
-    assert item.owner == docs.principal and "重新签发" in item.title
-    with pytest.raises(ValidationError, match=r"签发后才能编号（当前：首读通过（待签发））"):
+    assert item.owner == docs.principal and "签发" in item.title
+    with refused(r"签发后才能编号（当前：首读通过（待签发））。"):
         actions.do_assign_number(doc, actor=docs.alice.user)
-    with pytest.raises(ValidationError, match="原签发人王院长重新签发"):
+    with refused("签发后文稿有实质性修改，须由原签发人王院长重新签发。"):
         actions.do_sign_outgoing(doc, actor=docs.leo.user)
     doc = actions.do_sign_outgoing(doc, actor=docs.principal.user)
     assert doc.status == OutgoingStatus.SIGNED and doc.resign_by is None
@@ -292,3 +300,19 @@ def test_the_office_steps_are_tracked_one_after_another(docs):
     doc = docs.advance(doc, OutgoingStatus.PRINTED)
     assert TrackedItem.objects.for_source(doc).active().get().title.startswith("分发")
 
+
+
+@pytest.mark.clause("一(一)2")
+def test_it_lets_only_the_leader_in_charge_of_the_drafting_department_or_the_principal_sign(docs):
+    from tests.factories import PersonFactory, give_role, put_in_charge
+    from zeroerror.org.roles import Role
+
+    other = PersonFactory(user__username="other_leader", name="赵副院长", department=docs.leaders)
+    give_role(other, Role.LEADER_IN_CHARGE)
+    put_in_charge(other, docs.medical)
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.FIRST_READ_PASSED)  # drafted in 办公室 (leo's charge)
+    with refused("只有分管办公室的领导或院长可以签发该文。"):
+        actions.do_sign_outgoing(doc, actor=other.user)
+    assert actions.do_sign_outgoing(doc, actor=docs.leo.user).signer == docs.leo
+    second = docs.advance(docs.make_outgoing(), OutgoingStatus.FIRST_READ_PASSED)
+    assert actions.do_sign_outgoing(second, actor=docs.principal.user).signer == docs.principal

@@ -73,7 +73,7 @@ def test_editing_a_signed_document_through_the_page_sends_it_back(docs, login):
     data = {f: getattr(doc, f) for f in actions.OUTGOING_FIELDS} | {"title": "关于规范公文处理工作的通知"}
     client.post(f"/documents/outgoing/{doc.pk}/edit/", data)
     doc.refresh_from_db()
-    assert doc.status == OutgoingStatus.FIRST_READ_PASSED and doc.resign_by == docs.principal
+    assert doc.status == OutgoingStatus.DRAFT and doc.resign_by == docs.principal
 
 
 def test_the_docx_download_is_gbt9704_and_audited_as_export(docs, login):

@@ -93,13 +93,16 @@ def can_countersign(person: Person, doc: OutgoingDocument) -> bool:
 
 
 def can_sign_outgoing(person: Person, doc: OutgoingDocument) -> bool:
-    """签发 (条例 第二十一条): a leader of the unit; 上行文 by the principal leader; after a substantive change, the
-    original signer."""
+    """签发 (条例 第二十一条): the 院长, or the 分管领导 in charge of the drafting department; 上行文 by the principal
+    leader; after a substantive change, the original signer."""
     if doc.status != OutgoingStatus.FIRST_READ_PASSED or not is_leader(person):
         return False
     if doc.resign_by_id is not None:
         return person.pk == doc.resign_by_id
-    return person.has_role(Role.PRINCIPAL_LEADER) or not doc.is_upward
+    if person.has_role(Role.PRINCIPAL_LEADER):
+        return True
+    # a 分管领导 signs only the documents of the departments in his charge, and never a 上行文
+    return not doc.is_upward and doc.department_id in person.charged_department_ids
 
 
 def can_number_outgoing(person: Person, doc: OutgoingDocument) -> bool:

@@ -119,6 +119,16 @@ def format_doc_number(agency_code: str, year: int, serial: int) -> str:
     return f"{agency_code}〔{year:d}〕{serial:d}号"
 
 
+_QUERY_YEAR = re.compile(r"[\[［(（【﹝〖〔](\d{4})[\]］)）】﹞〗〕]")
+
+
+def normalise_query(text: str) -> str:
+    """A search as registration stores 文号: full-width digits made half-width, and a year in any bracket — [2026],
+    (2026), （２０２６）, 【2026】 — written 〔2026〕. Other text is left as typed."""
+    s = (text or "").translate(_FULLWIDTH_DIGITS)
+    return _QUERY_YEAR.sub(lambda m: f"〔{m.group(1)}〕", s)
+
+
 def validate_doc_number(text: str, *, incoming: bool = False) -> None:
     """Raise :class:`DocNumberError` if ``text`` is not a well-formed 发文字号."""
     parse_doc_number(text, incoming=incoming)

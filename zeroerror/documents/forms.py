@@ -148,6 +148,8 @@ class RegisterForm(forms.Form):
     copies = forms.IntegerField(label="份数", min_value=1)
     pages = forms.IntegerField(label="页数", min_value=1)
     scan = forms.FileField(label="扫描件", required=False)
+    year_confirmed = forms.BooleanField(label="文号年份已核对", required=False,
+                                        help_text="文号年份比收文日期早一年以上的旧文，核对后勾选")
 
     def action_kwargs(self):
         data = dict(self.cleaned_data)

@@ -116,7 +116,7 @@ def _filtered(request: HttpRequest, qs, statuses):
     if overdue:
         qs = qs.overdue()
     if q:
-        qs = qs.search(q)
+        qs = qs.search(q, reader=person)
     params = get.copy()
     params.pop("page", None)
     params.pop("export", None)

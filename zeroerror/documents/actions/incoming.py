@@ -80,12 +80,22 @@ def do_receive_incoming(*, sender: str, received_count: int = 1, received_at: da
     return doc
 
 
+def number_year_problems(year: int, received_on: date, *, confirmed: bool = False) -> list[str]:
+    """A 来文's 文号 year must fit its 收文日期: never later (a document does not come from the future), and more than
+    a year earlier only when the clerk confirms it (an old document sent on late does happen)."""
+    if year > received_on.year:
+        return [f"文号年份〔{year}〕晚于收文日期（{received_on:%Y年%m月%d日}），请核对文号"]
+    if year < received_on.year - 1 and not confirmed:
+        return [f"文号年份〔{year}〕比收文日期（{received_on:%Y年}）早一年以上：请核对；确属旧文，请勾选“文号年份已核对”后再登记"]
+    return []
+
+
 @transaction.atomic(durable=True)
 def do_register_incoming(doc: IncomingDocument, *, sender: str | None = None, doc_number: str, title: str,
                          kind: str = "", urgency: str = Urgency.NORMAL, secrecy_level: str = "",
                          secrecy_period: str = "", received_on: date | None = None, copies: int | None = None,
                          pages: int | None = None, scans: Sequence[tuple[str, bytes]] = (),
-                         actor) -> IncomingDocument:
+                         year_confirmed: bool = False, actor) -> IncomingDocument:
     """登记: 来文机关, 文号 (checked in incoming mode), 标题, 密级和保密期限, 紧急程度, 收文日期, 份数/页数 and
     the scanned pages. The same 来文机关 + 文号 cannot be registered twice."""
     person = _person(actor)
@@ -98,8 +108,10 @@ def do_register_incoming(doc: IncomingDocument, *, sender: str | None = None, do
     if not sender:
         problems.append("请填写来文机关")
     number = ""
+    parsed = None
     try:
-        number = str(parse_doc_number(doc_number, incoming=True))
+        parsed = parse_doc_number(doc_number, incoming=True)
+        number = str(parsed)
     except DocNumberError as exc:
         problems.append(exc.message.rstrip("。"))
     if not (title or "").strip():
@@ -125,6 +137,8 @@ def do_register_incoming(doc: IncomingDocument, *, sender: str | None = None, do
     for name, value in (("份数", copies), ("页数", pages)):
         if value is None or value < 1:
             problems.append(f"请填写{name}（至少为1）")
+    if parsed is not None and received_on is not None:
+        problems.extend(number_year_problems(parsed.year, received_on, confirmed=year_confirmed))
     if number and sender:
         existing = (IncomingDocument.objects.filter(unit_id=doc.unit_id, sender=sender, doc_number=number)
                     .exclude(pk=doc.pk).first())

@@ -30,7 +30,7 @@ from zeroerror.documents.actions.common import (
 from zeroerror.documents.actions.numbering import _track_numbering
 from zeroerror.documents.docnumber import DocNumber, DocNumberError, DocumentKind, Urgency
 from zeroerror.documents.models import Countersign, OutgoingDocument, OutgoingStatus
-from zeroerror.documents.proofing import unresolved_proofreading_errors
+from zeroerror.documents.proofing import override_reason_problem, unresolved_proofreading_errors
 from zeroerror.documents.timelimits import OutgoingStep
 from zeroerror.org.models import Department, Person
 from zeroerror.org.roles import Role
@@ -151,16 +151,20 @@ def do_update_outgoing(doc: OutgoingDocument, *, actor, countersign_departments:
         note = "实质性修改，须重新核稿、首读"
         close_items_for_source(doc, "文稿已修改，退回拟稿", actor=actor)
     elif substantive and doc.status == OutgoingStatus.SIGNED:
-        close_items_for_source(doc, "签发后文稿被修改，退回原签发人", actor=actor)
+        # the signed text changed: 核稿 (with proofreading) and 首读 check the new text again, then the original
+        # signer alone signs it (条例 第二十五条(一))
+        close_items_for_source(doc, "签发后文稿被修改，退回拟稿", actor=actor)
         signer = doc.signer
-        doc.status = OutgoingStatus.FIRST_READ_PASSED
         doc.resign_by = signer
         doc.signer, doc.signed_at, doc.sign_opinion = None, None, ""
-        note = f"签发后实质性修改，退回原签发人{signer.name}重新签发"
-        _track(doc, OutgoingStep.SIGN_OFF, signer, f"重新签发：{label(doc)}", actor=actor,
-               detail="签发后文稿有实质性修改：" + "、".join(OutgoingDocument._meta.get_field(k).verbose_name
-                                                 for k in sorted(changed) if k in SUBSTANTIVE_FIELDS))
-        notify_about(doc, [signer], f"文稿签发后被修改，请重新签发：{label(doc)}")
+        _back_to_draft(doc)
+        doc.first_reader, doc.first_read_at = None, None
+        doc.first_read_policy = doc.first_read_norms = doc.first_read_precision = None
+        note = f"签发后实质性修改，须重新核稿、首读，再由原签发人{signer.name}重新签发"
+        what = "、".join(OutgoingDocument._meta.get_field(k).verbose_name for k in sorted(changed)
+                        if k in SUBSTANTIVE_FIELDS)
+        notify_about(doc, [signer], f"文稿签发后被修改，重新核稿、首读后请重新签发：{label(doc)}",
+                     f"修改内容：{what}")
     doc.save()
     _event(doc, "修改", person, note)
     record("documents.outgoing.update", actor=actor, kind=AuditKind.CHANGE, obj=doc,
@@ -183,6 +187,8 @@ def do_review_outgoing(doc: OutgoingDocument, *, override_reason: str = "", acto
         shown = "；".join(f"“{f.text}”：{f.message}" for f in errors[:5])
         raise ValidationError(f"校对发现{len(errors)}处差错未解决，不能通过核稿：{shown}"
                               "。请修改文稿，或填写放行理由。")
+    if errors and (problem := override_reason_problem(override_reason)):
+        raise ValidationError(problem + "。")
     doc.status = OutgoingStatus.REVIEWED
     doc.reviewer, doc.reviewed_at = person, timezone.now()
     doc.review_override_reason = override_reason if errors else ""
@@ -320,7 +326,10 @@ def do_sign_outgoing(doc: OutgoingDocument, *, opinion: str = "同意", actor) -
     if doc.resign_by_id is not None:
         _refuse_unless(person.pk == doc.resign_by_id,
                        f"签发后文稿有实质性修改，须由原签发人{doc.resign_by.name}重新签发。")
-    _refuse_unless(access.can_sign_outgoing(person, doc), "上行文须由主要负责人签发。")
+    _refuse_unless(not doc.is_upward or person.has_role(Role.PRINCIPAL_LEADER) or doc.resign_by_id is not None,
+                   "上行文须由主要负责人签发。")
+    _refuse_unless(access.can_sign_outgoing(person, doc),
+                   f"只有分管{doc.department.name}的领导或院长可以签发该文。")
     opinion = opinion.strip() or "同意"
     doc.status = OutgoingStatus.SIGNED
     doc.signer, doc.signed_at, doc.sign_opinion = person, timezone.now(), opinion

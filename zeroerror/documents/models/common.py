@@ -18,6 +18,7 @@ class DocumentQuerySet(models.QuerySet):
     """Shared named queries; ``visible_to`` is the one rule of who may see a document (clause 一(一)3)."""
 
     search_fields: tuple[str, ...] = ()
+    content_fields: tuple[str, ...] = ()  # searched only where the reader may read the content (密级: on the route)
 
     def classified(self):
         return self.exclude(secrecy_level="")
@@ -29,14 +30,24 @@ class DocumentQuerySet(models.QuerySet):
         """Classified documents whose 保密期限 has run out (a 解密 review is due)."""
         return self.classified().filter(secrecy_expires_on__lte=on or timezone.localdate())
 
-    def search(self, text: str):
+    def search(self, text: str, *, reader: Person | None = None):
         """Every word of ``text`` somewhere in 标题, 文号, 来文机关 or 正文 (substring match: works for Chinese on
-        SQLite and PostgreSQL alike, no tokeniser needed)."""
+        SQLite and PostgreSQL alike, no tokeniser needed). The query is normalised as 文号 are stored: [2026],
+        (2026) or full-width digits find 〔2026〕. With a ``reader``, the 正文 of a 密级 document is searched only
+        when the reader is on its route — an auditor who may list it must not probe its content by searching."""
+        from zeroerror.documents.docnumber import normalise_query
+
         qs = self
-        for word in text.split():
+        body_open = Q()
+        if reader is not None:
+            body_open = Q(secrecy_level="") | Q(pk__in=self.model.objects.filter(route__person=reader).values("pk"))
+        for word in normalise_query(text).split():
             match = Q()
             for field in self.search_fields:
-                match |= Q(**{f"{field}__icontains": word})
+                if field in self.content_fields:
+                    match |= Q(**{f"{field}__icontains": word}) & body_open
+                else:
+                    match |= Q(**{f"{field}__icontains": word})
             qs = qs.filter(match)
         return qs
 

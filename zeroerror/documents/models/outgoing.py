@@ -28,6 +28,7 @@ class OutgoingStatus(models.TextChoices):
 
 class OutgoingQuerySet(DocumentQuerySet):
     search_fields = ("title", "doc_number", "addressees", "body")
+    content_fields = ("body",)
 
     def of_department(self, department_id: int):
         return self.filter(department_id=department_id)

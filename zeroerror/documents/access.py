@@ -139,6 +139,11 @@ def can_register_incoming(person: Person, doc: IncomingDocument) -> bool:
     return doc.status == IncomingStatus.RECEIVED and is_office(person)
 
 
+def can_withdraw_receipt(person: Person, doc: IncomingDocument) -> bool:
+    """撤销签收: a mistaken 签收 (wrong addressee, duplicate delivery) is withdrawn before 初审, by the office."""
+    return doc.status in (IncomingStatus.RECEIVED, IncomingStatus.REGISTERED) and is_office(person)
+
+
 def can_review_incoming(person: Person, doc: IncomingDocument) -> bool:
     return doc.status == IncomingStatus.REGISTERED and is_office(person)
 

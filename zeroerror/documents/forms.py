@@ -158,6 +158,11 @@ class RegisterForm(forms.Form):
         return data
 
 
+class WithdrawReceiptForm(forms.Form):
+    reason = forms.CharField(label="撤销理由", max_length=200, widget=_textarea(2),
+                             help_text="如：非本单位来文，误签；重复投递")
+
+
 class IncomingReviewForm(forms.Form):
     ours = forms.TypedChoiceField(label="初审结论", coerce=lambda v: v == "yes",
                                   choices=[("yes", "属本单位办理，列入办理程序"), ("no", "不属本单位办理：退回或转办")])

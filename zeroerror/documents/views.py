@@ -69,6 +69,8 @@ OUTGOING_STEPS = {
 INCOMING_STEPS = {
     "register": Step("登记", forms.RegisterForm, actions.do_register_incoming, access.can_register_incoming,
                      "已登记。"),
+    "withdraw": Step("撤销签收", forms.WithdrawReceiptForm, actions.do_withdraw_receipt, access.can_withdraw_receipt,
+                     "已撤销签收。"),
     "review": Step("初审", forms.IncomingReviewForm, actions.do_review_incoming, access.can_review_incoming,
                    "初审结论已记录。"),
     "propose": Step("拟办", forms.ProposeForm, actions.do_propose_incoming, access.can_propose_incoming,

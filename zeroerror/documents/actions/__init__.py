@@ -43,6 +43,7 @@ from zeroerror.documents.actions.incoming import (  # noqa: F401
     do_receive_incoming,
     do_register_incoming,
     do_review_incoming,
+    do_withdraw_receipt,
 )
 from zeroerror.documents.actions.numbering import (  # noqa: F401
     do_assign_number,

@@ -40,7 +40,7 @@ from zeroerror.documents.models import LEADER_ROLES, IncomingDocument, IncomingS
 from zeroerror.documents.timelimits import IncomingStep
 from zeroerror.org.models import Department, Person
 from zeroerror.org.roles import Role
-from zeroerror.tracking.actions import close_items_for_source
+from zeroerror.tracking.actions import cancel_items_for_source, close_items_for_source
 
 
 def _normalise_sender(sender: str) -> str:
@@ -77,6 +77,28 @@ def do_receive_incoming(*, sender: str, received_count: int = 1, received_at: da
     _event(doc, "签收", person, f"{sender}来文{received_count}件")
     record("documents.incoming.receive", actor=actor, kind=AuditKind.CREATE, obj=doc,
            changes={"sender": sender, "received_count": received_count})
+    return doc
+
+
+@transaction.atomic(durable=True)
+def do_withdraw_receipt(doc: IncomingDocument, *, reason: str, actor) -> IncomingDocument:
+    """撤销签收: a 签收 made by mistake is withdrawn with its reason before 初审; the 登记/初审 item is cancelled and
+    the record kept (its 文号 no longer blocks registering the right one)."""
+    person = _person(actor)
+    doc = _lock_in(doc)
+    _visible_or_refuse(doc, person)
+    _refuse_unless(access.is_office(person), "只有办公室人员可以撤销签收。")
+    _refuse_unless(doc.status in (IncomingStatus.RECEIVED, IncomingStatus.REGISTERED),
+                   f"初审之后不能撤销签收（当前：{doc.get_status_display()}）。")
+    reason = (reason or "").strip()
+    _refuse_unless(len(reason) >= 4, "请写明撤销签收的理由（至少4个字，如“非本单位来文，误签”）。")
+    before = doc.status
+    doc.status = IncomingStatus.WITHDRAWN
+    doc.save(update_fields=["status"])
+    cancel_items_for_source(doc, f"已撤销签收：{reason}", actor=actor)
+    _event(doc, "撤销签收", person, reason)
+    record("documents.incoming.withdraw_receipt", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
+           changes={"status": [before, doc.status], "reason": reason})
     return doc
 
 
@@ -141,7 +163,7 @@ def do_register_incoming(doc: IncomingDocument, *, sender: str | None = None, do
         problems.extend(number_year_problems(parsed.year, received_on, confirmed=year_confirmed))
     if number and sender:
         existing = (IncomingDocument.objects.filter(unit_id=doc.unit_id, sender=sender, doc_number=number)
-                    .exclude(pk=doc.pk).first())
+                    .exclude(pk=doc.pk).exclude(status=IncomingStatus.WITHDRAWN).first())
         if existing is not None:
             problems.append(f"{sender}的{number}已于{timezone.localtime(existing.received_at):%Y-%m-%d}登记，"
                             "不能重复登记")

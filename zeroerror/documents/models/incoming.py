@@ -23,6 +23,7 @@ class IncomingStatus(models.TextChoices):
     HANDLING = "handling", "承办中"
     DONE = "done", "已办结"
     ARCHIVED = "archived", "已归档"
+    WITHDRAWN = "withdrawn", "已撤销签收"
 
 
 # 初审 refused: the document never enters handling (clause 一(一)1)
@@ -110,7 +111,8 @@ class IncomingDocument(ClassifiedMixin):
         verbose_name_plural = "收文"
         ordering = ["-received_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "sender", "doc_number"], condition=~Q(doc_number=""),
+            models.UniqueConstraint(fields=["unit", "sender", "doc_number"],
+                                    condition=~Q(doc_number="") & ~Q(status="withdrawn"),
                                     name="incoming_unique_sender_number"),
         ]
 

@@ -169,7 +169,7 @@ def test_it_asks_for_the_start_date(org, login):
 
     response = login(org.admin).post(charge_url(org.office), {"leader": successor.pk, "started_on": ""}, follow=True)
 
-    assert "这个字段是必填项。" in response.content.decode()
+    assert "请填写起始日期" in response.content.decode()
     assert LeaderCharge.objects.filter(department=org.office).count() == 1
 
 

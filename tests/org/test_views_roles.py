@@ -71,7 +71,7 @@ def test_it_refuses_a_second_admin_role_with_a_chinese_message(org, login):
 def test_it_asks_for_a_start_date(org, login):
     response = login(org.admin).post(add_url(org.bob), {"role": Role.SEAL_KEEPER, "started_on": ""}, follow=True)
 
-    assert "这个字段是必填项。" in response.content.decode()
+    assert "请填写起始日期" in response.content.decode()
     assert not RoleAssignment.objects.filter(person=org.bob, role=Role.SEAL_KEEPER).exists()
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
-from zeroerror.core.forms import flash_refusal, form_errors_text
+from zeroerror.core.forms import flash_refusal, form_errors_text, keep_input, kept_input
 from zeroerror.core.params import int_param, year_param
 from zeroerror.documents import access, actions, forms
 from zeroerror.documents.models import (
@@ -165,25 +165,36 @@ INCOMING_COLUMNS = [
 ]
 
 
-def _forms_for(steps: dict[str, Step], person, doc) -> list[tuple[str, Step, Any]]:
+def _step_key(doc, key: str) -> str:
+    return f"{doc._meta.label_lower}:{doc.pk}:{key}"
+
+
+def _forms_for(steps: dict[str, Step], person, doc, request: HttpRequest | None = None) -> list[tuple[str, Step, Any]]:
+    """The step forms ``person`` may use on ``doc``; a step refused on the last POST shows what was typed again."""
     shown = []
     for key, step in steps.items():
         if step.allowed(person, doc):
-            form = step.make_form(doc)
+            kept = kept_input(request, _step_key(doc, key)) if request is not None else None
+            form = step.make_form(doc, kept) if kept is not None else step.make_form(doc)
+            if kept is not None:
+                form.kept = True
+                form.errors  # noqa: B018  (bind now: the refused values and the field errors show on the page)
             shown.append((key, step, form))
     return shown
 
 
-def _run_step(request: HttpRequest, doc, step: Step) -> None:
+def _run_step(request: HttpRequest, doc, step: Step, key: str) -> None:
     form = step.make_form(doc, request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, form_errors_text(form))
+        keep_input(request, _step_key(doc, key))
         return
     data = form.action_kwargs() if hasattr(form, "action_kwargs") else dict(form.cleaned_data)
     try:
         step.action(doc, **data, actor=request.user)
     except ValidationError as exc:
         flash_refusal(request, exc)
+        keep_input(request, _step_key(doc, key))
     else:
         messages.success(request, step.success)
 
@@ -256,7 +267,7 @@ def outgoing_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "items": TrackedItem.objects.for_source(doc).with_people(),
         "attachments": Attachment.objects.for_owner(doc) if can_read else [],
         "can_read_content": can_read,
-        "step_forms": _forms_for(OUTGOING_STEPS, person, doc),
+        "step_forms": _forms_for(OUTGOING_STEPS, person, doc, request),
         "can_edit": access.can_edit_outgoing(person, doc),
         "can_export": access.can_export_outgoing(person, doc),
     })
@@ -268,7 +279,7 @@ def outgoing_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     doc = access.get_outgoing_or_404(request, pk)
     if step not in OUTGOING_STEPS:
         raise Http404
-    _run_step(request, doc, OUTGOING_STEPS[step])
+    _run_step(request, doc, OUTGOING_STEPS[step], step)
     return redirect("documents:outgoing_detail", doc.pk)
 
 
@@ -323,7 +334,7 @@ def incoming_detail(request: HttpRequest, pk: int) -> HttpResponse:
     doc = access.get_incoming_or_404(request, pk)
     if doc.is_classified:
         actions.record_view(doc, actor=request.user)
-    step_forms = _forms_for(INCOMING_STEPS, person, doc)
+    step_forms = _forms_for(INCOMING_STEPS, person, doc, request)
     can_read = access.can_read_content(person, doc)
     for key, _step, form in step_forms:
         if key == "register":
@@ -350,7 +361,7 @@ def incoming_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     doc = access.get_incoming_or_404(request, pk)
     if step not in INCOMING_STEPS:
         raise Http404
-    _run_step(request, doc, INCOMING_STEPS[step])
+    _run_step(request, doc, INCOMING_STEPS[step], step)
     return redirect("documents:incoming_detail", doc.pk)
 
 

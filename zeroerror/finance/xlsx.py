@@ -9,19 +9,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from zeroerror.core.sheets import safe_cell as safe
 from zeroerror.core.sheets import workbook_bytes
 from zeroerror.finance.chart import MONTHS, LineFigures
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MONEY_FORMAT = "#,##0.00"
 ZERO = Decimal("0.00")
-
-
-def safe(value):
-    """A cell value that cannot run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def budget_report(*, unit_name: str, year: int, figures: list[LineFigures], expenses: list[list]) -> bytes:

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 
 from tests.accounts.helpers import signed_in
 from tests.factories import DepartmentFactory, PersonFactory, UnitFactory, give_role, put_in_charge
@@ -87,9 +88,11 @@ def is_transactional(item) -> bool:
 
 
 @pytest.fixture(autouse=True)
-def _own_audit_checkpoint_file(settings, tmp_path):
-    """Each test has its own checkpoint file: a checkpoint another test's tick wrote would not match its chain."""
-    settings.AUDIT_CHECKPOINT_FILE = str(tmp_path / "audit-checkpoints.jsonl")
+def _own_audit_checkpoint_file(tmp_path):
+    """Each test has its own checkpoint file: a checkpoint another test's tick wrote would not match its chain.
+    (override_settings, not the ``settings`` fixture: a test may have a parameter of that name.)"""
+    with override_settings(AUDIT_CHECKPOINT_FILE=str(tmp_path / "audit-checkpoints.jsonl")):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ def test_withdrawing_an_item_that_should_not_have_been_published_is_recorded_and
     with nothing_changes():
         response = client.post(f"/disclosure/items/{item.pk}/withdraw/", {"kind": "out_of_scope", "reason": ""},
                                follow=True)
-    assert "这个字段是必填项。" in response.content.decode()
+    assert "请填写撤稿原因" in response.content.decode()
     response = client.post(f"/disclosure/items/{item.pk}/withdraw/",
                            {"kind": "out_of_scope", "reason": "含内部排班信息，不应公开"}, follow=True)
     assert "已撤稿，撤稿记录已保存" in response.content.decode()

@@ -26,9 +26,9 @@ def test_an_outgoing_document_from_draft_to_archive_through_the_pages(docs, logi
     post(login, docs.reader, url + "first_read/", {"policy": "on", "norms": "on", "precision": "on"})
     assert OutgoingDocument.objects.get().status == OutgoingStatus.COUNTERSIGNING
     post(login, docs.dora, url + "countersign/", {"agree": "yes", "opinion": "同意"})
-    post(login, docs.leo, url + "sign/", {"opinion": "同意印发"})  # any leader of the unit may sign a 下行文
+    post(login, docs.principal, url + "sign/", {"opinion": "同意印发"})  # the 院长 (or the drafting dept's leader)
     doc.refresh_from_db()
-    assert doc.status == OutgoingStatus.SIGNED and doc.signer == docs.leo
+    assert doc.status == OutgoingStatus.SIGNED and doc.signer == docs.principal
     post(login, docs.alice, url + "number/")
     page = post(login, docs.alice, url + "print/", {"no_missing_pages": "on", "no_wrong_pages": "on"})
     assert "无倒页、未错用文头" in page

@@ -53,7 +53,8 @@ def test_the_xlsx_has_the_months_the_totals_and_escapes_formulas(org, books, log
     assert meeting[17] == 21.0
     assert rows["合计"][2] == 55000
     detail = [r for r in wb["支出明细"].iter_rows(min_row=2, values_only=True)]
-    assert {r[3] for r in detail} == {"'=HYPERLINK(\"http://x\",\"点我\")", "'@SUM(A1)"}
+    assert {r[3] for r in detail} == {"=HYPERLINK(\"http://x\",\"点我\")", "@SUM(A1)"}  # shown as typed
+    assert {c.data_type for c in wb["支出明细"]["D"][1:]} == {"s"}  # text, never a live formula
     assert AuditRecord.objects.filter(action="finance.report.export").count() == 1
 
 

@@ -5,7 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from zeroerror.facilities import schedule, weekly
+from zeroerror.core import weekly
+from zeroerror.facilities import schedule
 
 
 @pytest.mark.clause("一(八)2")

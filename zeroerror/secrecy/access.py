@@ -25,6 +25,8 @@ from zeroerror.secrecy.models import (
     KeyItem,
     Medium,
     MediumIncident,
+    SafetyChecklist,
+    SafetyRound,
 )
 from zeroerror.tracking.registry import TodoEntry
 
@@ -81,6 +83,26 @@ def visible_keys(person: Person):
     return qs.filter(pk__in=KeyItem.objects.usable_by(person).values("pk"))
 
 
+def visible_safety_rounds(person: Person):
+    """Fire and theft checks: the office and the unit-wide roles see all; a checker or the area's 责任人 theirs."""
+    qs = SafetyRound.objects.of_unit(person.unit)
+    if sees_all(person):
+        return qs
+    mine = Q(checklist__checkers=person) | Q(checklist__owner=person)
+    return qs.filter(pk__in=SafetyRound.objects.filter(mine).values("pk"))
+
+
+def visible_checklists(person: Person):
+    qs = SafetyChecklist.objects.of_unit(person.unit)
+    if sees_all(person):
+        return qs
+    return qs.filter(pk__in=SafetyChecklist.objects.filter(Q(checkers=person) | Q(owner=person)).values("pk"))
+
+
+def can_read_safety_attachments(request, owner) -> bool:
+    return visible_safety_rounds(person_of(request)).filter(pk=owner.pk).exists()
+
+
 def _get(qs, pk, message: str):
     obj = qs.filter(pk=pk).first()
     if obj is None:
@@ -104,6 +126,10 @@ def get_key_or_404(request: HttpRequest, pk: int) -> KeyItem:
     return _get(visible_keys(person_of(request)).with_people(), pk, "电子印章或密钥不存在。")
 
 
+def get_safety_round_or_404(request: HttpRequest, pk: int) -> SafetyRound:
+    return _get(visible_safety_rounds(person_of(request)).with_related(), pk, "安全检查不存在。")
+
+
 def item_url(item) -> str:
     return reverse("secrecy:item", args=[item.pk])
 
@@ -120,4 +146,9 @@ def secrecy_inbox(person: Person) -> list[TodoEntry]:
         due = item.due_back_at
         entries.append(TodoEntry(kind="涉密载体归还", title=f"{item.number} {item.name}", url=item_url(item),
                                  action_label="归还", due_at=due, overdue=bool(due and due < now)))
+    for safety in (SafetyRound.objects.of_unit(person.unit).for_checker(person).open().filter(starts_at__lte=now)
+                   .with_related().order_by("due_at")[:20]):
+        entries.append(TodoEntry(kind="安全检查", title=safety.checklist.name,
+                                 url=reverse("secrecy:safety_round", args=[safety.pk]), action_label="检查",
+                                 due_at=safety.due_at, overdue=safety.due_at < now))
     return entries

@@ -2,7 +2,15 @@ from django import forms
 
 from zeroerror.org.models import Person
 from zeroerror.secrecy.actions.carriers import CORRECTABLE, MAX_COPIES
-from zeroerror.secrecy.models import Classification, ItemKind, KeyKind, MediumKind, MediumStatus, Network
+from zeroerror.secrecy.models import (
+    Classification,
+    Frequency,
+    ItemKind,
+    KeyKind,
+    MediumKind,
+    MediumStatus,
+    Network,
+)
 
 DT_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -121,3 +129,36 @@ class KeyUseForm(UnitPeopleForm):
     used_by = PersonChoice(label="使用人", queryset=Person.objects.none())
     used_at = forms.DateTimeField(label="使用时间", widget=DT_WIDGET)
     purpose = forms.CharField(label="用途", max_length=300)
+
+
+class ChecklistForm(UnitPeopleForm):
+    name = forms.CharField(label="检查表名称", max_length=100)
+    location = forms.CharField(label="检查范围", max_length=200)
+    items = forms.CharField(label="检查项目", widget=forms.Textarea(attrs={"rows": 6}), max_length=3000,
+                            help_text="每行一项")
+    frequency = forms.ChoiceField(label="频次", choices=Frequency.choices)
+    owner = PersonChoice(label="安全责任人", queryset=Person.objects.none())
+    checkers = PeopleChoice(label="检查人员", queryset=Person.objects.none(),
+                            widget=forms.SelectMultiple(attrs={"size": 6}))
+
+    def clean_items(self):
+        return [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()]
+
+
+class SafetyCheckForm(forms.Form):
+    """The check time, one 正常 tick and one note per item, an optional photo of a hazard."""
+
+    done_at = forms.DateTimeField(label="检查时间", widget=DT_WIDGET)
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for n, item in enumerate(self.items):
+            self.fields[f"ok_{n}"] = forms.BooleanField(label=f"{item}：正常", required=False, initial=True)
+            self.fields[f"note_{n}"] = forms.CharField(label=f"{item}：隐患情况", required=False, max_length=200)
+        self.fields["photo"] = forms.FileField(
+            label="隐患照片", required=False,
+            widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}))
+
+    def results(self) -> list[tuple[str, bool, str]]:
+        return [(item, self.cleaned_data[f"ok_{n}"], self.cleaned_data[f"note_{n}"]) for n, item in enumerate(self.items)]

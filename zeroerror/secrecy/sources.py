@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from zeroerror.secrecy import access
-from zeroerror.secrecy.models import ClassifiedItem, ItemEvent, MediumIncident
+from zeroerror.secrecy.models import ClassifiedItem, ItemEvent, MediumIncident, SafetyRound
 from zeroerror.tracking import sources
 
 
@@ -19,3 +19,5 @@ def register_sources() -> None:
     sources.register(MediumIncident, visible=access.visible_incidents,
                      url=lambda i: reverse("secrecy:medium", args=[i.medium_id]),
                      label=lambda i: f"移动存储介质 {i.medium.number}")
+    sources.register(SafetyRound, visible=access.visible_safety_rounds,
+                     url=lambda r: reverse("secrecy:safety_round", args=[r.pk]), label=str)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zeroerror.secrecy.views import custody, home, items
+from zeroerror.secrecy.views import custody, home, items, safety
 
 app_name = "secrecy"
 urlpatterns = [
@@ -27,4 +27,7 @@ urlpatterns = [
     path("keys/<int:pk>/", custody.key_detail, name="key"),
     path("keys/<int:pk>/use/", custody.key_use, name="key_use"),
     path("keys/<int:pk>/holders/", custody.key_holders, name="key_holders"),
+    path("safety/", safety.safety_home, name="safety"),
+    path("safety/new/", safety.checklist_create, name="checklist_create"),
+    path("safety/<int:pk>/", safety.safety_round, name="safety_round"),
 ]

@@ -16,12 +16,12 @@ from zeroerror.attachments.actions import read_upload
 from zeroerror.attachments.models import Attachment
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record_standalone
-from zeroerror.core import areas
+from zeroerror.core import areas, weekly
 from zeroerror.core.access import person_of
 from zeroerror.core.forms import flash_form_errors, flash_refusal
 from zeroerror.core.sheets import XLSX_CONTENT_TYPE
 from zeroerror.core.xlsx import table_bytes
-from zeroerror.facilities import access, actions, weekly
+from zeroerror.facilities import access, actions
 from zeroerror.facilities.forms import TickForm
 from zeroerror.facilities.models import RoundStatus
 

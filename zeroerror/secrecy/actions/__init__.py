@@ -20,3 +20,10 @@ from zeroerror.secrecy.actions.custody import (  # noqa: F401
     do_set_key_holders,
     do_set_medium_status,
 )
+from zeroerror.secrecy.actions.safety import (  # noqa: F401
+    do_create_checklist,
+    do_record_safety_check,
+    generate_safety_rounds,
+    mark_missed_safety_rounds,
+    run_safety_tick,
+)

@@ -24,3 +24,10 @@ from zeroerror.secrecy.models.custody import (  # noqa: F401
     MediumUse,
     Network,
 )
+from zeroerror.secrecy.models.safety import (  # noqa: F401
+    DEFAULT_ITEMS,
+    Frequency,
+    SafetyChecklist,
+    SafetyRound,
+    SafetyRoundStatus,
+)

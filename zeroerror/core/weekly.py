@@ -1,5 +1,5 @@
 """The weekly sheet of rounds (pure: no Django) — one row per place, one column per day, each cell the rounds of
-that day as 'time ✓ who' or '✗'. Used by the page and the .xlsx of 环境 (and of the 安全检查 in 安全保密)."""
+that day as "time ✓ who" or "✗". Used by the weekly sheets of 环境 (cleaning) and 安全保密 (fire and theft checks)."""
 
 from __future__ import annotations
 

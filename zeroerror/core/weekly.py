@@ -46,6 +46,24 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def monday_from(raw: str, today: date) -> date:
+    """The Monday of the week a ``?week=YYYY-MM-DD`` parameter names; this week for anything unreadable."""
+    try:
+        day = date.fromisoformat(raw) if raw else today
+    except ValueError:
+        day = today
+    if not 2000 <= day.year <= 2100:
+        day = today
+    return monday_of(day)
+
+
+def state_of(status: str, late: bool) -> str:
+    """A round's state on the sheet: its status ("done" split into on time and late)."""
+    if status == "done":
+        return "late" if late else "done"
+    return status
+
+
 def week_days(monday: date) -> list[date]:
     return [monday + timedelta(days=i) for i in range(7)]
 

@@ -15,7 +15,13 @@ from zeroerror.audit.trail import record
 from zeroerror.facilities import access, schedule
 from zeroerror.facilities.models import CleaningRound, Place, PlaceKind, RoundKind, RoundStatus
 from zeroerror.meetings.models import Meeting, MeetingStatus
-from zeroerror.secrecy.actions.common import local, require_past, require_person, required_text
+from zeroerror.secrecy.actions.common import (
+    local,
+    require_past,
+    require_person,
+    require_within_round,
+    required_text,
+)
 from zeroerror.tracking.actions import close_items_for_source, create_tracked_item
 from zeroerror.workdays.service import work_calendar
 
@@ -120,14 +126,7 @@ def do_tick_round(cleaning: CleaningRound, *, done_at: datetime | None, note: st
         raise ValidationError("该保洁任务已取消。")
     if cleaning.done_at is not None:
         raise ValidationError("该保洁任务已登记完成。")
-    if done_at is None:
-        raise ValidationError("请填写清扫时间。")
-    if timezone.is_naive(done_at):
-        done_at = timezone.make_aware(done_at)
-    if done_at > timezone.now():
-        raise ValidationError("清扫时间不能晚于当前时间。")
-    if done_at < cleaning.starts_at:
-        raise ValidationError(f"清扫时间早于本次保洁的开始时间（{local(cleaning.starts_at)}）。")
+    done_at = require_within_round(done_at, cleaning.starts_at, "清扫时间", "保洁")
     if cleaning.needs_photo and not photo:
         raise ValidationError("会议或客人来访后的清理须拍照留证。")
     note = (note or "").strip()[:300]

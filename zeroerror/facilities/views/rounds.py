@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,13 +13,10 @@ from django.views.decorators.http import require_POST
 
 from zeroerror.attachments.actions import read_upload
 from zeroerror.attachments.models import Attachment
-from zeroerror.audit.models import AuditKind
-from zeroerror.audit.trail import record_standalone
 from zeroerror.core import areas, weekly
 from zeroerror.core.access import person_of
 from zeroerror.core.forms import flash_form_errors, flash_refusal
-from zeroerror.core.sheets import XLSX_CONTENT_TYPE
-from zeroerror.core.xlsx import table_bytes
+from zeroerror.core.weekly_export import week_xlsx
 from zeroerror.facilities import access, actions
 from zeroerror.facilities.forms import TickForm
 from zeroerror.facilities.models import RoundStatus
@@ -91,27 +87,10 @@ def round_tick(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("facilities:my") if back else redirect("facilities:round", cleaning.pk)
 
 
-def _week_start(request) -> date:
-    raw = request.GET.get("week", "")
-    try:
-        day = date.fromisoformat(raw) if raw else timezone.localdate()
-    except ValueError:
-        day = timezone.localdate()
-    if not 2000 <= day.year <= 2100:
-        day = timezone.localdate()
-    return weekly.monday_of(day)
-
-
-def _state(r) -> str:
-    if r.status == RoundStatus.DONE:
-        return "late" if r.late else "done"
-    return r.status
-
-
 def week_sheet(request: HttpRequest) -> HttpResponse:
     """保洁周表: places × days; .xlsx with ?export=xlsx."""
     person = person_of(request)
-    monday = _week_start(request)
+    monday = weekly.monday_from(request.GET.get("week", ""), timezone.localdate())
     start, _ = _day_bounds(monday)
     end = start + timezone.timedelta(days=7)
     places = list(access.visible_places(person).order_by("kind", "name"))
@@ -120,20 +99,17 @@ def week_sheet(request: HttpRequest) -> HttpResponse:
     for r in rounds:
         begin = timezone.localtime(r.starts_at)
         marks.append((r.place.name, weekly.Mark(
-            day=begin.date(), time=f"{begin:%H:%M}", label=r.get_kind_display(), state=_state(r),
+            day=begin.date(), time=f"{begin:%H:%M}", label=r.get_kind_display(),
+            state=weekly.state_of(r.status, r.late),
             who=r.done_by.name if r.done_by else "",
             done_time=f"{timezone.localtime(r.done_at):%H:%M}" if r.done_at else "")))
     rows = weekly.build([p.name for p in places], marks, monday)
     headers = weekly.day_headers(monday)
     title = f"保洁周表（{monday:%Y-%m-%d} 至 {weekly.week_days(monday)[-1]:%m-%d}）"
     if request.GET.get("export") == "xlsx":
-        data = table_bytes("保洁周表", ["场所", *headers], ([row.name, *row.texts()] for row in rows),
-                           widths=[16, *[22] * 7], heading=f"{person.unit.name} {title}")
-        record_standalone("facilities.export", actor=request.user, kind=AuditKind.EXPORT,
-                          object_type="facilities.cleaninground", changes={"week": monday, "rows": len(rows)})
-        response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'保洁周表-{monday:%Y%m%d}.xlsx')}"
-        return response
+        return week_xlsx(request, rows, monday, sheet="保洁周表", first="场所", width=16,
+                         heading=f"{person.unit.name} {title}", verb="facilities.export",
+                         object_type="facilities.cleaninground")
     return render(request, "facilities/week.html", {
         "title": title, "rows": rows, "headers": headers, "totals": weekly.totals(rows), "monday": monday,
         "prev": monday - timezone.timedelta(days=7), "next": monday + timezone.timedelta(days=7),

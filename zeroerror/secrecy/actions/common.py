@@ -38,6 +38,14 @@ def require_past(moment: datetime | None, what: str) -> datetime:
     return moment
 
 
+def require_within_round(moment: datetime | None, starts_at: datetime, what: str, round_name: str) -> datetime:
+    """When a round was done: given, not in the future, not before the round began."""
+    moment = require_past(moment, what)
+    if moment < starts_at:
+        raise ValidationError(f"{what}早于本次{round_name}的开始时间（{local(starts_at)}）。")
+    return moment
+
+
 def local(moment: datetime) -> str:
     return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
 

@@ -16,7 +16,13 @@ from zeroerror.audit.trail import record
 from zeroerror.errors.actions import propose_lead
 from zeroerror.org.models import Person
 from zeroerror.secrecy import access
-from zeroerror.secrecy.actions.common import local, require_colleague, require_person, required_text
+from zeroerror.secrecy.actions.common import (
+    local,
+    require_colleague,
+    require_person,
+    require_within_round,
+    required_text,
+)
 from zeroerror.secrecy.models import Frequency, SafetyChecklist, SafetyRound, SafetyRoundStatus
 from zeroerror.tracking.actions import close_items_for_source, create_tracked_item
 from zeroerror.workdays.service import deadline_in_workdays, work_calendar
@@ -137,14 +143,7 @@ def do_record_safety_check(safety: SafetyRound, *, done_at: datetime | None, res
         raise ValidationError(f"您不是“{checklist.name}”的检查人员，不能登记。")
     if safety.done_at is not None:
         raise ValidationError("该次安全检查已登记。")
-    if done_at is None:
-        raise ValidationError("请填写检查时间。")
-    if timezone.is_naive(done_at):
-        done_at = timezone.make_aware(done_at)
-    if done_at > timezone.now():
-        raise ValidationError("检查时间不能晚于当前时间。")
-    if done_at < safety.starts_at:
-        raise ValidationError(f"检查时间早于本次检查的开始时间（{local(safety.starts_at)}）。")
+    done_at = require_within_round(done_at, safety.starts_at, "检查时间", "检查")
     answered = [item for item, _ok, _note in results]
     if sorted(answered) != sorted(checklist.items):
         missing = [i for i in checklist.items if i not in answered]

@@ -3,8 +3,7 @@ phone or PC."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from urllib.parse import quote
+from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,39 +13,19 @@ from django.utils import timezone
 
 from zeroerror.attachments.actions import read_upload
 from zeroerror.attachments.models import Attachment
-from zeroerror.audit.models import AuditKind
-from zeroerror.audit.trail import record_standalone
 from zeroerror.core import weekly
 from zeroerror.core.access import person_of
 from zeroerror.core.forms import run_form_action
-from zeroerror.core.sheets import XLSX_CONTENT_TYPE
-from zeroerror.core.xlsx import table_bytes
+from zeroerror.core.weekly_export import week_xlsx
 from zeroerror.secrecy import access, actions
 from zeroerror.secrecy.forms import ChecklistForm, SafetyCheckForm
-from zeroerror.secrecy.models import DEFAULT_ITEMS, SafetyRoundStatus
-
-
-def _monday(request) -> date:
-    raw = request.GET.get("week", "")
-    try:
-        day = date.fromisoformat(raw) if raw else timezone.localdate()
-    except ValueError:
-        day = timezone.localdate()
-    if not 2000 <= day.year <= 2100:
-        day = timezone.localdate()
-    return weekly.monday_of(day)
-
-
-def _state(r) -> str:
-    if r.status == SafetyRoundStatus.DONE:
-        return "late" if r.late else "done"
-    return r.status
+from zeroerror.secrecy.models import DEFAULT_ITEMS
 
 
 def safety_home(request: HttpRequest) -> HttpResponse:
     """The checklists and the week's sheet of safety rounds; ?export=xlsx for the printed sheet."""
     person = person_of(request)
-    monday = _monday(request)
+    monday = weekly.monday_from(request.GET.get("week", ""), timezone.localdate())
     start = datetime.combine(monday, datetime.min.time(), tzinfo=timezone.get_current_timezone())
     rounds = access.visible_safety_rounds(person).between(start, start + timedelta(days=7)).select_related(
         "checklist", "done_by")
@@ -56,7 +35,8 @@ def safety_home(request: HttpRequest) -> HttpResponse:
         begin = timezone.localtime(r.starts_at)
         hazards = f" 隐患{len(r.hazards)}项" if r.hazards else ""
         marks.append((r.checklist.name, weekly.Mark(
-            day=begin.date(), time=f"{begin:%H:%M}", label="检查" + hazards, state=_state(r),
+            day=begin.date(), time=f"{begin:%H:%M}", label="检查" + hazards,
+            state=weekly.state_of(r.status, r.late),
             who=r.done_by.name if r.done_by else "",
             done_time=f"{timezone.localtime(r.done_at):%H:%M}" if r.done_at else "")))
     names = [c.name for c in checklists]
@@ -64,13 +44,9 @@ def safety_home(request: HttpRequest) -> HttpResponse:
     headers = weekly.day_headers(monday)
     title = f"防火防盗检查周表（{monday:%Y-%m-%d} 至 {weekly.week_days(monday)[-1]:%m-%d}）"
     if request.GET.get("export") == "xlsx":
-        data = table_bytes("安全检查周表", ["检查表", *headers], ([row.name, *row.texts()] for row in rows),
-                           widths=[18, *[20] * 7], heading=f"{person.unit.name} {title}")
-        record_standalone("secrecy.export", actor=request.user, kind=AuditKind.EXPORT,
-                          object_type="secrecy.safetyround", changes={"week": monday, "rows": len(rows)})
-        response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'安全检查周表-{monday:%Y%m%d}.xlsx')}"
-        return response
+        return week_xlsx(request, rows, monday, sheet="安全检查周表", first="检查表", width=18,
+                         heading=f"{person.unit.name} {title}", verb="secrecy.export",
+                         object_type="secrecy.safetyround")
     now = timezone.now()
     mine = list(access.visible_safety_rounds(person).for_checker(person).open().filter(starts_at__lte=now)
                 .with_related().order_by("due_at")[:20])

@@ -42,7 +42,7 @@ def test_the_office_head_extends_once_by_at_most_twenty_working_days(org, login)
     with nothing_changes():
         response = client.post(f"/disclosure/requests/{req.pk}/extend/", {"workdays": "21", "reason": "需征求第三方意见"},
                                follow=True)
-    assert "确保该值小于或等于20。" in response.content.decode()
+    assert "延长工作日：确保该值小于或等于20。" in response.content.decode()
     response = client.post(f"/disclosure/requests/{req.pk}/extend/", {"workdays": "20", "reason": "需征求第三方意见"},
                            follow=True)
     assert "已批准延期答复" in response.content.decode()
@@ -76,7 +76,7 @@ def test_the_reply_closes_the_tracked_item_and_a_late_one_is_marked(org, login):
     with nothing_changes():
         response = client.post(f"/disclosure/requests/{req.pk}/answer/", {"outcome": "disclosed", "reply": ""},
                                follow=True)
-    assert "这个字段是必填项。" in response.content.decode()
+    assert "请填写答复内容" in response.content.decode()
     client.post(f"/disclosure/requests/{req.pk}/answer/", {"outcome": "disclosed", "reply": "已提供价格调整文件"})
     client.post(f"/disclosure/requests/{late.pk}/answer/", {"outcome": "not_held", "reply": "本院不掌握"})
     req, late = DisclosureRequest.objects.get(pk=req.pk), DisclosureRequest.objects.get(pk=late.pk)
@@ -94,7 +94,7 @@ def test_bad_input_is_refused_and_nothing_changes(org, login):
     for data, message in [
         ({"received_on": "9999-01-01"}, "收到申请日期不能晚于今天。"),
         ({"received_on": "1999-12-31"}, "收到申请日期无效（不能早于2000年）。"),
-        ({"handler": "abc"}, "选择一个有效的选项。该选择不在可用的选项中。"),
+        ({"handler": "abc"}, "承办人：选择一个有效的选项"),
     ]:
         form = {"applicant": "张某", "applicant_kind": "自然人", "content": "申请公开", "method": "online",
                 "received_on": days_ago(1).isoformat(), "handler": org.bob.pk, **data}

@@ -1,14 +1,9 @@
 """The 信息公开 demo step: a year of published items (some late, one withdrawn), work in hand and requests."""
 
+from tests.demo_steps import run
 from zeroerror.disclosure.demo import build_disclosure
 from zeroerror.disclosure.models import DisclosureItem, DisclosureRequest, ItemStatus, Publication, Withdrawal
 from zeroerror.errors.models import Lead
-
-
-def run(step):
-    lines = []
-    step(lines.append)
-    return "\n".join(lines)
 
 
 def test_it_builds_a_year_of_disclosure_once(db, settings, tmp_path):

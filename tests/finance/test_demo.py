@@ -3,16 +3,11 @@ and one refused over-standard attempt with its lead."""
 
 import pytest
 
+from tests.demo_steps import run
 from zeroerror.errors.models import Lead
 from zeroerror.finance.actions import spent
 from zeroerror.finance.demo import build_finance
 from zeroerror.finance.models import ApprovalStatus, BudgetLine, Expense, ExpenseRefusal, ExpenseStatus
-
-
-def run(step):
-    lines = []
-    step(lines.append)
-    return "\n".join(lines)
 
 
 @pytest.mark.clause("一(五)1")

@@ -2,14 +2,9 @@
 
 from django.utils import timezone
 
+from tests.demo_steps import run
 from zeroerror.meetings.demo import build_meetings
 from zeroerror.meetings.models import Meeting, MeetingStatus, Reply, Room, SeatingArrangement
-
-
-def run(step):
-    lines = []
-    step(lines.append)
-    return "\n".join(lines)
 
 
 def test_it_builds_rooms_and_meetings_once(db, settings, tmp_path):

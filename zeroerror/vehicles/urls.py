@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zeroerror.vehicles.views import fleet, trips
+from zeroerror.vehicles.views import fleet, trips, upkeep
 
 app_name = "vehicles"
 
@@ -20,4 +20,9 @@ urlpatterns = [
     path("trips/<int:pk>/depart/", trips.trip_depart, name="trip_depart"),
     path("trips/<int:pk>/return/", trips.trip_return, name="trip_return"),
     path("trips/<int:pk>/cancel/", trips.trip_cancel, name="trip_cancel"),
+    path("rounds/", upkeep.round_list, name="rounds"),
+    path("rounds/<int:pk>/", upkeep.round_detail, name="round"),
+    path("costs/", upkeep.cost_list, name="costs"),
+    path("costs/new/", upkeep.cost_record, name="cost_record"),
+    path("monthly/", upkeep.monthly, name="monthly"),
 ]

@@ -65,7 +65,7 @@ def test_a_vehicle_out_on_a_trip_cannot_be_sealed_and_readings_never_go_back(org
     with refused("川H·A1234 于 2025-09-30 17:00 在出车途中（下乡义诊），回车后再封存。"):
         actions.do_seal_vehicle(national_day, fleet.car, odometer=10150, sealed_at=at(2025, 9, 30, 17),
                                 actor=org.alice.user)
-    with refused("川H·B5678 里程表读数 49000 公里低于 2025-01-01 00:00 的读数 50000 公里：里程不能倒退。"
+    with refused("川H·B5678 里程表读数 49000 公里低于 2025-01-01 09:00 的读数 50000 公里：里程不能倒退。"
                  "原读数登记有误的，请登记更正并说明原因。"):
         actions.do_seal_vehicle(national_day, fleet.van, odometer=49000, sealed_at=at(2025, 9, 30, 17),
                                 actor=org.alice.user)

@@ -23,8 +23,8 @@ def test_it_computes_litres_per_100km_and_flags_above_the_rated_figure():
 
 @pytest.mark.clause("一(三)9")
 def test_without_a_rated_figure_it_compares_with_the_vehicles_usual_months():
-    history = [month(f"2025-0{i}", 1000, "10") for i in range(3, 6)]
-    usual, high = month("2025-06", 1000, "12"), month("2025-07", 1000, "13")
+    history = [month(f"2025-0{i}", 1000, "100") for i in range(3, 6)]
+    usual, high = month("2025-06", 1000, "120"), month("2025-07", 1000, "130")
     assess([usual, high], history)
     assert not usual.outlier
     assert high.outliers == ["百公里油耗 13.00 升，高于本车常月 10.00 升的 25%"]

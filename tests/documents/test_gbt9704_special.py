@@ -227,7 +227,9 @@ def test_minutes_attendees_may_be_waived_only_by_the_caller():
 def test_the_download_of_a_letter_or_minutes_uses_its_special_format(docs, login, kind, title):
     from zeroerror.documents.models import OutgoingStatus
 
-    doc = docs.advance(docs.make_outgoing(kind=kind, title=title, copy_to="县卫生健康局"), OutgoingStatus.PRINTED)
+    extra = {"attendees": "王院长\n李副院长", "on_leave": "梅科长（出差）"} if kind == "minutes" else {}
+    doc = docs.advance(docs.make_outgoing(kind=kind, title=title, copy_to="县卫生健康局", **extra),
+                       OutgoingStatus.PRINTED)
     response = login(docs.alice).get(f"/documents/outgoing/{doc.pk}/docx/")
     assert response.status_code == 200
     d = docx.Document(io.BytesIO(response.content))
@@ -240,4 +242,6 @@ def test_the_download_of_a_letter_or_minutes_uses_its_special_format(docs, login
         assert [c.text for row in table.rows for c in row.cells] == ["抄送：县卫生健康局。"]
     else:
         assert any(t.endswith("纪要") and t != title for t in texts)  # the 标志
-        assert d.tables and not any(t.startswith("出席") for t in texts)  # no 出席 list in the model: waived
+        assert doc.doc_number.endswith("〕第1期") and any("第1期" in t for t in texts)  # the 期号 under the 标志
+        assert any(t.startswith("出席") and "王院长" in t and "李副院长" in t for t in texts)  # from the model
+        assert any(t.startswith("请假") and "梅科长" in t for t in texts) and d.tables

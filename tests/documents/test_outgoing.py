@@ -259,13 +259,26 @@ def test_printing_needs_every_check_ticked(docs):
 
 
 @pytest.mark.clause("一(一)7")
-def test_a_wrong_letterhead_is_refused_at_printing(docs):
-    doc = docs.advance(docs.make_outgoing(agency_mark="青川县卫生健康局文件"), OutgoingStatus.NUMBERED)
-    with pytest.raises(ValidationError, match="错用文头：发文机关标志“青川县卫生健康局文件”与发文机关署名“测试县人民医院”不一致"):
-        actions.do_print_outgoing(doc, checks=dict.fromkeys(actions.PRINT_CHECKS, True), actor=docs.alice.user)
+def test_a_wrong_letterhead_is_refused_before_numbering_so_no_number_is_spent(docs):
+    doc = docs.advance(docs.make_outgoing(agency_mark="青川县卫生健康局文件"), OutgoingStatus.SIGNED)
+    with pytest.raises(ValidationError, match="错用文头：发文机关标志“青川县卫生健康局文件”与发文机关署名“测试县人民医院”不一致"
+                                              ".*请修改文稿后再编号"):
+        actions.do_assign_number(doc, actor=docs.alice.user)
+    assert OutgoingDocument.objects.get(pk=doc.pk).status == OutgoingStatus.SIGNED
+    assert not DocumentNumber.objects.exists() and not DocumentNumberSequence.objects.exists()
     ok = docs.advance(docs.make_outgoing(agency_mark="测试医院文件"), OutgoingStatus.NUMBERED)
     assert actions.do_print_outgoing(ok, checks=dict.fromkeys(actions.PRINT_CHECKS, True),
                                      actor=docs.alice.user).status == OutgoingStatus.PRINTED
+
+
+@pytest.mark.clause("一(一)7")
+def test_printing_still_refuses_a_wrong_letterhead_on_a_numbered_document(docs):
+    doc = docs.advance(docs.make_outgoing(), OutgoingStatus.NUMBERED)
+    OutgoingDocument.objects.filter(pk=doc.pk).update(agency_mark="青川县卫生健康局文件")  # e.g. a record from before
+    with pytest.raises(ValidationError, match="错用文头：发文机关标志“青川县卫生健康局文件”与发文机关署名“测试县人民医院”不一致"):
+        actions.do_print_outgoing(OutgoingDocument.objects.get(pk=doc.pk),
+                                  checks=dict.fromkeys(actions.PRINT_CHECKS, True), actor=docs.alice.user)
+    assert OutgoingDocument.objects.get(pk=doc.pk).status == OutgoingStatus.NUMBERED
 
 
 @pytest.mark.clause("一(一)3", "一(一)7")

@@ -109,6 +109,11 @@ def can_number_outgoing(person: Person, doc: OutgoingDocument) -> bool:
     return doc.status == OutgoingStatus.SIGNED and is_office(person)
 
 
+def can_manage_agency_codes(person: Person) -> bool:
+    """The 机关代字 table (issue 11 1(c)) is the 办公室主任's (and the deputy's)."""
+    return person.has_role(*DIRECTOR_ROLES)
+
+
 def can_void_number(person: Person, doc: OutgoingDocument) -> bool:
     return doc.status in (OutgoingStatus.NUMBERED, OutgoingStatus.PRINTED) and is_office(person)
 

@@ -216,6 +216,10 @@ def build_documents(say) -> None:
     if OutgoingDocument.objects.filter(unit=unit).exists() or IncomingDocument.objects.filter(unit=unit).exists():
         say("公文演示数据已存在，跳过。")
         return
+    director = people["liuyang"].user  # the 办公室主任 sets the 机关代字 table first
+    actions.do_save_agency_code(code=unit.code, kinds=[], actor=director)
+    actions.do_save_agency_code(code="青医函", kinds=["letter"], actor=director)
+    actions.do_save_agency_code(code="青医纪", kinds=["minutes"], mark=f"{unit.name}院长办公会议纪要", actor=director)
     incoming, outgoing, late = _year_of_documents()
     for days, drafter, fields, until in outgoing:
         _shift(_outgoing(people, drafter, fields, until), days)

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from zeroerror.documents.actions import PRINT_CHECKS
 from zeroerror.documents.docnumber import DocumentKind, SecrecyLevel, Urgency
-from zeroerror.documents.models import LEADER_ROLES, Distribution, OutgoingDocument
+from zeroerror.documents.models import LEADER_ROLES, AgencyCode, Distribution, OutgoingDocument
 from zeroerror.org.models import Department, Person
 
 SECRECY_CHOICES = [("", "非密")] + SecrecyLevel.choices()
@@ -18,12 +18,16 @@ class OutgoingForm(forms.ModelForm):
     """拟稿 / 修改: the structured fields of the document (validated by the action)."""
 
     secrecy_level = forms.ChoiceField(label="密级", choices=SECRECY_CHOICES, required=False)
+    agency_code = forms.ChoiceField(label="机关代字", required=False,
+                                    help_text="不选则按文种自动选用（如函用“函”字代字）；代字由办公室主任设置")
 
     class Meta:
         model = OutgoingDocument
-        fields = ["kind", "urgency", "secrecy_level", "secrecy_period", "title", "addressees", "body",
-                  "attachment_names", "signature", "note", "copy_to", "copies", "countersign_departments"]
+        fields = ["kind", "urgency", "agency_code", "secrecy_level", "secrecy_period", "title", "addressees", "body",
+                  "attachment_names", "signature", "note", "copy_to", "copies", "attendees", "on_leave", "observers",
+                  "countersign_departments"]
         widgets = {"body": _textarea(12), "attachment_names": _textarea(3), "copy_to": _textarea(3),
+                   "attendees": _textarea(3), "on_leave": _textarea(2), "observers": _textarea(2),
                    "countersign_departments": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, unit=None, **kwargs):
@@ -34,6 +38,13 @@ class OutgoingForm(forms.ModelForm):
         if self.unit is not None and not self.instance.pk:
             self.fields["signature"].initial = self.unit.name
         self.fields["countersign_departments"].queryset = Department.objects.active().filter(unit=self.unit)
+        codes = AgencyCode.objects.of_unit(getattr(self.unit, "pk", None)).active().order_by("code")
+        choices = [("", "按文种自动选用")] + [(c.code, f"{c.code}（{c.kinds_display}）") for c in codes]
+        if self.instance.pk:
+            self.fields["agency_code"].initial = self.instance.agency_code
+            if self.instance.agency_code not in {c.code for c in codes}:
+                choices.append((self.instance.agency_code, self.instance.agency_code))
+        self.fields["agency_code"].choices = choices
 
     def clean_signature(self):
         value = self.cleaned_data["signature"].strip()
@@ -233,3 +244,15 @@ class CompleteForm(forms.Form):
     result = forms.CharField(label="办理结果", widget=_textarea(3))
     reply = forms.CharField(label="答复情况", required=False, max_length=1000,
                             help_text="请示、函须填写：向来文机关答复的方式和文号")
+
+
+class AgencyCodeForm(forms.Form):
+    """One 机关代字 of the unit (issue 11 1(c))."""
+
+    code = forms.CharField(label="机关代字", max_length=20, help_text="如 青医发、青医函、青医纪")
+    kinds = forms.MultipleChoiceField(label="适用文种", choices=DocumentKind.choices(), required=False,
+                                      widget=forms.CheckboxSelectMultiple,
+                                      help_text="不选表示用于没有另设代字的所有文种；一个文种只能有一个代字")
+    mark = forms.CharField(label="发文机关标志（版头）", max_length=100, required=False,
+                           help_text="不填按文种自动：“××文件”，函为单位名称，纪要为“××纪要”")
+    active = forms.BooleanField(label="启用", required=False, initial=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zeroerror.documents import views, views_docx
+from zeroerror.documents import views, views_agency, views_docx
 
 app_name = "documents"
 urlpatterns = [
@@ -10,6 +10,11 @@ urlpatterns = [
     path("outgoing/<int:pk>/", views.outgoing_detail, name="outgoing_detail"),
     path("outgoing/<int:pk>/edit/", views.outgoing_edit, name="outgoing_edit"),
     path("outgoing/<int:pk>/docx/", views_docx.outgoing_docx, name="outgoing_docx"),
+    path("outgoing/<int:pk>/pdf/", views_docx.outgoing_docx, {"fmt": "pdf"}, name="outgoing_pdf"),
+    path("outgoing/<int:pk>/preview/", views_docx.outgoing_preview, name="outgoing_preview"),
+    path("outgoing/<int:pk>/preview.pdf", views_docx.outgoing_preview, {"fmt": "pdf"}, name="outgoing_preview_pdf"),
+    path("agency-codes/", views_agency.agency_codes, name="agency_codes"),
+    path("agency-codes/<int:pk>/", views_agency.agency_code_edit, name="agency_code_edit"),
     path("outgoing/<int:pk>/<slug:step>/", views.outgoing_step, name="outgoing_step"),
     path("numbers/", views.number_register, name="numbers"),
     path("incoming/", views.incoming_list, name="incoming_list"),

@@ -10,6 +10,11 @@ The package splits them by domain: :mod:`.common` (shared helpers), :mod:`.outgo
 :mod:`.secrecy` (保密期限届满 tick task). Import the names from here.
 """
 
+from zeroerror.documents.actions.agency import (  # noqa: F401
+    choose_agency_code,
+    do_save_agency_code,
+    letterhead_problem,
+)
 from zeroerror.documents.actions.circulation import (  # noqa: F401
     do_circulate_incoming,
     do_mark_read,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.documents import access
+from zeroerror.documents.actions.agency import letterhead_problem
 from zeroerror.documents.actions.common import (
     _event,
     _first_with_role,
@@ -20,7 +21,7 @@ from zeroerror.documents.actions.common import (
     label,
     put_on_route,
 )
-from zeroerror.documents.docnumber import DocNumber
+from zeroerror.documents.docnumber import DocNumber, DocumentKind
 from zeroerror.documents.models import (
     DocumentNumber,
     DocumentNumberSequence,
@@ -31,6 +32,11 @@ from zeroerror.documents.models import (
 from zeroerror.documents.timelimits import OutgoingStep
 from zeroerror.org.roles import Role
 from zeroerror.tracking.actions import close_items_for_source
+
+
+def issue_text(agency_code: str, year: int, seq: int) -> str:
+    """A 纪要's number in the register: its 期号 in the year's sequence of its 代字, e.g. 青医纪〔2026〕第3期."""
+    return f"{agency_code}〔{year}〕第{seq}期"
 
 
 def _track_numbering(doc: OutgoingDocument, *, actor) -> None:
@@ -59,11 +65,16 @@ def do_assign_number(doc: OutgoingDocument, *, actor) -> DocumentNumber:
     _refuse_unless(doc.first_read_passed, "首读未通过，不能编号。")
     _refuse_unless(doc.signed_digest == doc.content_digest(), "签发后文稿有实质性修改，须原签发人重新签发后才能编号。")
     _refuse_unless(access.is_office(person), "只有办公室人员可以编号。")
-    year = timezone.localdate().year
+    wrong_head = letterhead_problem(doc)
+    _refuse_unless(not wrong_head, wrong_head)
+    # the year of the 文号 is the year of the 成文日期 (the day it was signed): a document signed on 31 December and
+    # numbered in January takes the next number of the December year (GB/T 9704 7.2.4 with 7.3.5.4)
+    year = timezone.localtime(doc.signed_at).year if doc.signed_at else timezone.localdate().year
     sequence, _ = DocumentNumberSequence.objects.select_for_update().get_or_create(
         agency_code=doc.agency_code, year=year)
     seq = sequence.last + 1
-    text = str(DocNumber(doc.agency_code, year, seq))
+    text = issue_text(doc.agency_code, year, seq) if doc.kind == DocumentKind.MINUTES else \
+        str(DocNumber(doc.agency_code, year, seq))
     sequence.last = seq
     sequence.save(update_fields=["last"])
     number = DocumentNumber.objects.create(agency_code=doc.agency_code, year=year, seq=seq, text=text, document=doc,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.documents import access
+from zeroerror.documents.actions.agency import choose_agency_code
 from zeroerror.documents.actions.common import (
     CLAUSE_FIRST_READ,
     _classification,
@@ -28,7 +29,7 @@ from zeroerror.documents.actions.common import (
     put_on_route,
 )
 from zeroerror.documents.actions.numbering import _track_numbering
-from zeroerror.documents.docnumber import DocNumber, DocNumberError, DocumentKind, Urgency
+from zeroerror.documents.docnumber import DocumentKind, Urgency
 from zeroerror.documents.models import Countersign, OutgoingDocument, OutgoingStatus
 from zeroerror.documents.proofing import override_reason_problem, unresolved_proofreading_errors
 from zeroerror.documents.timelimits import OutgoingStep
@@ -39,10 +40,11 @@ from zeroerror.tracking.actions import close_items_for_source
 _CLOSING_PUNCT = "。，、；：！？.,;:!?"
 
 OUTGOING_FIELDS = ["kind", "urgency", "secrecy_level", "secrecy_period", "title", "addressees", "body",
-                   "attachment_names", "signature", "note", "copy_to", "copies"]
+                   "attachment_names", "signature", "note", "copy_to", "copies", "attendees", "on_leave", "observers"]
 # a change of these after 签发 is substantive: it goes back to the signer
 SUBSTANTIVE_FIELDS = {"kind", "title", "addressees", "body", "attachment_names", "signature", "secrecy_level",
-                      "secrecy_period"}
+                      "secrecy_period", "attendees", "on_leave", "observers"}
+ATTENDANCE_FIELDS = ("attendees", "on_leave", "observers")
 
 
 def _clean_outgoing(data: dict) -> dict:
@@ -67,6 +69,11 @@ def _clean_outgoing(data: dict) -> dict:
         problems.append("紧急程度无效")
     if data.get("addressees") and data["addressees"][-1] in _CLOSING_PUNCT.replace("：", ""):
         problems.append("主送机关末尾不加标点（冒号自动加）")
+    if data.get("kind") == DocumentKind.MINUTES:
+        if not data.get("attendees"):
+            problems.append("纪要请填写出席人员（每行一人）")
+    elif any(data.get(k) for k in ATTENDANCE_FIELDS):
+        problems.append("出席、请假、列席人员名单只用于纪要")
     if data.get("copies") is not None and int(data["copies"]) < 1:
         problems.append("印制份数至少为1")
     try:
@@ -95,13 +102,9 @@ def do_create_outgoing(*, actor, agency_code: str = "", agency_mark: str = "",
     unit = person.unit
     fields.setdefault("signature", unit.name)
     data = _clean_outgoing({k: fields.get(k, "") if k != "copies" else fields.get(k, 1) for k in OUTGOING_FIELDS})
-    agency_code = (agency_code or unit.code).strip()
-    try:
-        DocNumber(agency_code, timezone.localdate().year, 1)
-    except DocNumberError as exc:
-        raise ValidationError(f"机关代字“{agency_code}”无效：{'；'.join(exc.problems)}。")
+    agency_code, table_mark = choose_agency_code(unit, data["kind"], agency_code)
     doc = OutgoingDocument(unit=unit, drafter=person, department=person.department, agency_code=agency_code,
-                           agency_mark=agency_mark.strip() or f"{unit.name}文件", **data)
+                           agency_mark=agency_mark.strip() or table_mark, **data)
     doc.save()
     doc.countersign_departments.set(_countersign_departments(doc, countersign_departments))
     put_on_route(doc, person, "拟稿")
@@ -114,7 +117,7 @@ def do_create_outgoing(*, actor, agency_code: str = "", agency_mark: str = "",
 
 @transaction.atomic(durable=True)
 def do_update_outgoing(doc: OutgoingDocument, *, actor, countersign_departments: Sequence[Department] | None = None,
-                       **fields) -> OutgoingDocument:
+                       agency_code: str | None = None, **fields) -> OutgoingDocument:
     """Edit the draft. A substantive change after 核稿 undoes 核稿/首读 (they checked the old text); after 签发
     it goes back to the signer, who alone may sign again (条例 第二十五条(一))."""
     person = _person(actor)
@@ -128,6 +131,19 @@ def do_update_outgoing(doc: OutgoingDocument, *, actor, countersign_departments:
     current = {k: getattr(doc, k) for k in OUTGOING_FIELDS}
     data = _clean_outgoing(current | {k: v for k, v in fields.items() if k in OUTGOING_FIELDS})
     changed = {k: [current[k], data[k]] for k in OUTGOING_FIELDS if current[k] != data[k]}
+    if agency_code is not None or "kind" in changed:
+        # the 代字 follows the 文种 (or the drafter's choice among those allowed); the 版头 with it
+        try:
+            code, mark = choose_agency_code(doc.unit, data["kind"], doc.agency_code if agency_code is None
+                                            else agency_code)
+        except ValidationError:
+            if agency_code is not None:
+                raise
+            code, mark = choose_agency_code(doc.unit, data["kind"])
+        if (code, mark) != (doc.agency_code, doc.agency_mark):
+            changed["agency_code"] = [doc.agency_code, code]
+            changed["agency_mark"] = [doc.agency_mark, mark]
+            doc.agency_code, doc.agency_mark = code, mark
     if countersign_departments is not None:
         wanted = _countersign_departments(doc, countersign_departments)
         before_ids = set(doc.countersign_departments.values_list("pk", flat=True))

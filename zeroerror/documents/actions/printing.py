@@ -12,6 +12,7 @@ from django.utils import timezone
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.documents import access
+from zeroerror.documents.actions.agency import letterhead_fault
 from zeroerror.documents.actions.common import (
     CLAUSE_DISTRIBUTION,
     _deadline,
@@ -36,16 +37,6 @@ PRINT_CHECKS = {
     "no_inverted_pages": "无倒页",
     "right_letterhead": "未错用文头",
 }
-
-
-def letterhead_fault(doc: OutgoingDocument) -> str | None:
-    """错用文头 (clause 一(一)7): the 发文机关标志 must name the organ that signs (GB/T 9704-2012 7.2.4)."""
-    try:
-        from zeroerror.documents.gbt9704 import letterhead_problem
-    except ImportError:
-        return None
-    aliases = [a for a in (doc.unit.name, doc.unit.short_name) if a]
-    return letterhead_problem(doc.agency_mark, doc.signature, aliases if doc.signature == doc.unit.name else [])
 
 
 @transaction.atomic(durable=True)

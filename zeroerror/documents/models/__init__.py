@@ -20,6 +20,8 @@ from zeroerror.documents.models.incoming import (  # noqa: F401
     Instruction,
 )
 from zeroerror.documents.models.numbers import (  # noqa: F401
+    AgencyCode,
+    AgencyCodeQuerySet,
     DocumentNumber,
     DocumentNumberQuerySet,
     DocumentNumberSequence,

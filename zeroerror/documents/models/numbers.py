@@ -6,8 +6,55 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from zeroerror.documents.docnumber import DocumentKind
 from zeroerror.documents.models.outgoing import OutgoingDocument
-from zeroerror.org.models import Person
+from zeroerror.org.models import Person, Unit
+
+
+class AgencyCodeQuerySet(models.QuerySet):
+    def of_unit(self, unit_id: int):
+        return self.filter(unit_id=unit_id)
+
+    def active(self):
+        return self.filter(active=True)
+
+    def for_kind(self, unit_id: int, kind: str) -> list[AgencyCode]:
+        """The active 代字 of the unit for ``kind``: those naming it; else the general ones (no 文种 named)."""
+        codes = list(self.of_unit(unit_id).active().order_by("code"))
+        return [c for c in codes if kind in c.kinds] or [c for c in codes if not c.kinds]
+
+
+class AgencyCode(models.Model):
+    """A 机关代字 of the unit (青医发, 青医函, 青医办…) with the 文种 it is used for and the 发文机关标志 (版头) that
+    goes with it. Configured by the 办公室主任; a 代字 once used is retired (``active=False``), never deleted."""
+
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    code = models.CharField("机关代字", max_length=20)
+    kinds = models.JSONField("适用文种", default=list, blank=True, help_text="不选表示适用于未另行指定代字的所有文种")
+    mark = models.CharField("发文机关标志（版头）", max_length=100, blank=True,
+                            help_text="如“青川县人民医院文件”；函、纪要按格式自动去掉“文件”")
+    active = models.BooleanField("启用", default=True)
+    created_by = models.ForeignKey(Person, verbose_name="设置人", null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("设置时间", default=timezone.now)
+
+    objects = AgencyCodeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "机关代字"
+        verbose_name_plural = "机关代字"
+        ordering = ["unit", "code"]
+        constraints = [models.UniqueConstraint(fields=["unit", "code"], name="agency_code_unique_per_unit")]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def kinds_display(self) -> str:
+        labels = [DocumentKind(k).label for k in self.kinds if k in DocumentKind._value2member_map_]
+        return "、".join(labels) or "其他文种"
+
+    def allows(self, kind: str) -> bool:
+        return not self.kinds or kind in self.kinds
 
 
 class DocumentNumberSequence(models.Model):

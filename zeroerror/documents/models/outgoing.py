@@ -77,6 +77,10 @@ class OutgoingDocument(ClassifiedMixin):
     note = models.CharField("附注", max_length=200, blank=True)
     copy_to = models.TextField("抄送机关", blank=True, help_text="每个机关一行")
     copies = models.PositiveIntegerField("印制份数", default=1)
+    # 纪要 only (GB/T 9704 10.3): 出席, 请假, 列席 — one name (or unit and name) per line
+    attendees = models.TextField("出席", blank=True, help_text="纪要：每行一人（单位或职务加姓名）")
+    on_leave = models.TextField("请假", blank=True, help_text="纪要：每行一人")
+    observers = models.TextField("列席", blank=True, help_text="纪要：每行一人")
     countersign_departments = models.ManyToManyField(Department, verbose_name="会签科室", blank=True,
                                                      related_name="+", help_text="需要会签的科室（负责人会签）")
     drafter = models.ForeignKey(Person, verbose_name="拟稿人", on_delete=models.PROTECT, related_name="+")
@@ -149,6 +153,17 @@ class OutgoingDocument(ClassifiedMixin):
     def copy_to_list(self) -> list[str]:
         return [line.strip() for line in self.copy_to.splitlines() if line.strip()]
 
+    @staticmethod
+    def lines_of(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    @property
+    def issue_number(self) -> str:
+        """A numbered 纪要's 期号 ("第3期"): the 序号 of its number in the 纪要's own sequence."""
+        if self.kind != "minutes" or not self.doc_number:
+            return ""
+        return self.doc_number[self.doc_number.rindex("〕") + 1:] if "〕" in self.doc_number else self.doc_number
+
     @property
     def first_read_passed(self) -> bool:
         return bool(self.first_read_at and self.first_read_policy and self.first_read_norms
@@ -165,6 +180,8 @@ class OutgoingDocument(ClassifiedMixin):
         """What the signer signed: a change of any of these after 签发 is substantive and goes back to them."""
         parts = [self.kind, self.title, self.addressees, self.body, self.attachment_names, self.signature,
                  self.secrecy_level, self.secrecy_period]
+        if self.attendees or self.on_leave or self.observers:  # a 纪要's lists (absent: the digest as before)
+            parts += [self.attendees, self.on_leave, self.observers]
         return hashlib.sha256("\x1f".join(p.strip() for p in parts).encode()).hexdigest()
 
 

@@ -1,0 +1,52 @@
+"""The unit's 机关代字 table (issue 11 1(c)): who uses which 代字 and 版头 for which 文种. Everyone who drafts may
+read it; the 办公室主任 adds, changes and retires entries (audited by the action)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from zeroerror.core.access import person_of
+from zeroerror.core.forms import flash_form_errors, run_action
+from zeroerror.documents import access, actions, forms
+from zeroerror.documents.models import AgencyCode
+
+
+def agency_codes(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    can_manage = access.can_manage_agency_codes(person)
+    form = forms.AgencyCodeForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied("只有办公室主任可以设置机关代字。")
+        if not form.is_valid():
+            flash_form_errors(request, form)
+        elif run_action(request, lambda: actions.do_save_agency_code(actor=request.user, **form.cleaned_data),
+                        f"机关代字“{form.cleaned_data['code']}”已设置。"):
+            return redirect("documents:agency_codes")
+    codes = AgencyCode.objects.of_unit(person.unit_id).select_related("created_by").order_by("-active", "code")
+    return render(request, "documents/agency_codes.html", {
+        "title": "机关代字", "codes": codes, "form": form, "can_manage": can_manage, "unit": person.unit,
+    })
+
+
+def agency_code_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    if not access.can_manage_agency_codes(person):
+        raise PermissionDenied("只有办公室主任可以设置机关代字。")
+    entry = AgencyCode.objects.of_unit(person.unit_id).filter(pk=pk).first()
+    if entry is None:
+        raise Http404("没有这个机关代字。")
+    form = forms.AgencyCodeForm(request.POST or None, initial={
+        "code": entry.code, "kinds": entry.kinds, "mark": entry.mark, "active": entry.active})
+    form.fields["code"].disabled = True
+    if request.method == "POST":
+        if not form.is_valid():
+            flash_form_errors(request, form)
+        elif run_action(request, lambda: actions.do_save_agency_code(actor=request.user, entry=entry,
+                                                                     **form.cleaned_data),
+                        f"机关代字“{entry.code}”已修改。"):
+            return redirect("documents:agency_codes")
+    return render(request, "documents/agency_code_form.html", {"title": f"修改机关代字 {entry.code}", "form": form,
+                                                               "entry": entry})

@@ -49,9 +49,10 @@ def test_the_xlsx_has_the_months_the_totals_and_escapes_formulas(org, books, log
     rows = {r[0]: r for r in ws.iter_rows(min_row=3, values_only=True)}
     meeting = rows["办公室会议费"]
     month = today().month
-    assert meeting[2] == 20000 and meeting[2 + month] == 4200 and meeting[15] == 4200 and meeting[16] == 15800
-    assert meeting[17] == 21.0
-    assert rows["合计"][2] == 55000
+    assert meeting[2:5] == (20000, 0, 20000)  # 年初预算, 调整, 调整后预算
+    assert meeting[4 + month] == 4200 and meeting[17] == 4200 and meeting[18] == 15800
+    assert meeting[19] == 21.0
+    assert rows["合计"][2] == rows["合计"][4] == 55000
     detail = [r for r in wb["支出明细"].iter_rows(min_row=2, values_only=True)]
     assert {r[3] for r in detail} == {"=HYPERLINK(\"http://x\",\"点我\")", "@SUM(A1)"}  # shown as typed
     assert {c.data_type for c in wb["支出明细"]["D"][1:]} == {"s"}  # text, never a live formula

@@ -6,9 +6,10 @@
   too; a leader in charge or a department head sees the lines of the departments they lead, and their expenses.
 * Anyone else sees the expenses (and the refused attempts) they handled themselves, and the unit's standards and
   print shops — the rules everyone spends by.
-* Approval: a budget line, a standard, and the special approval (特批) of an expense over the standard go to the
-  principal leader or the leader in charge of the line's department; over the remaining budget only the principal
-  leader may approve. No one approves what they proposed or handled themselves.
+* Approval: a budget line, a decrease of its amount (调整预算), a standard, and the special approval (特批) of an
+  expense over the standard go to the principal leader or the leader in charge of the line's department; an expense
+  over the remaining budget, and an increase of a line's amount, only to the principal leader. No one approves what
+  they proposed or handled themselves.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.urls import reverse
 from zeroerror.core.access import person_of
 from zeroerror.finance.models import (
     ApprovalStatus,
+    BudgetAdjustment,
     BudgetLine,
     Expense,
     ExpenseRefusal,
@@ -93,7 +95,13 @@ def _get(qs, pk, message):
 
 
 def get_line_or_404(request: HttpRequest, pk: int) -> BudgetLine:
-    return _get(visible_lines(person_of(request)).with_related().with_actuals(), pk, "预算项目不存在。")
+    return _get(visible_lines(person_of(request)).with_related().with_actuals().with_adjustment(), pk,
+                "预算项目不存在。")
+
+
+def get_adjustment_or_404(request: HttpRequest, pk: int) -> BudgetAdjustment:
+    lines = visible_lines(person_of(request))
+    return _get(BudgetAdjustment.objects.filter(line__in=lines).with_related(), pk, "预算调整不存在。")
 
 
 def get_expense_or_404(request: HttpRequest, pk: int) -> Expense:
@@ -118,6 +126,16 @@ def leads_department(person: Person, department_id: int) -> bool:
 
 def may_approve_line(person: Person, line: BudgetLine) -> bool:
     return line.proposed_by_id != person.pk and leads_department(person, line.department_id)
+
+
+def may_approve_adjustment(person: Person, adjustment: BudgetAdjustment) -> bool:
+    """调整预算: a decrease like the line itself; an increase only by the principal leader (as spending over the
+    remaining budget is). Never the one who proposed it."""
+    if adjustment.proposed_by_id == person.pk:
+        return False
+    if adjustment.is_increase:
+        return person.has_role(Role.PRINCIPAL_LEADER)
+    return leads_department(person, adjustment.line.department_id)
 
 
 def leads_office(person: Person) -> bool:
@@ -164,6 +182,14 @@ def finance_inbox(person: Person) -> list[TodoEntry]:
         if may_approve_line(person, line):
             entries.append(TodoEntry(kind="预算审批", title=str(line), url=line_url(line), action_label="审批",
                                      due_at=line.proposed_at, sender=line.proposed_by.name))
+    adjustments = (BudgetAdjustment.objects.filter(line__in=visible_lines(person)).pending()
+                   .with_related()[:50])
+    for adjustment in adjustments:
+        if may_approve_adjustment(person, adjustment):
+            entries.append(TodoEntry(kind="预算调整审批", title=f"{adjustment.line}：{adjustment.amount_before} → "
+                                     f"{adjustment.new_amount} 元", url=line_url(adjustment.line),
+                                     action_label="审批", due_at=adjustment.proposed_at,
+                                     sender=adjustment.proposed_by.name))
     office_leader = leads_office(person)
     for standard in (SpendingStandard.objects.of_unit(person.unit).filter(status=ApprovalStatus.PENDING)
                      .select_related("proposed_by")[:50]):

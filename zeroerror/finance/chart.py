@@ -27,8 +27,14 @@ BUDGET = "#555"
 class LineFigures:
     name: str
     category: str
-    budget: Decimal
+    budget: Decimal  # as adjusted
     months: list[Decimal]  # twelve monthly sums of the recorded expenses
+    adjusted: Decimal = Decimal("0.00")  # the approved adjustments (调整预算), + or −
+
+    @property
+    def original(self) -> Decimal:
+        """The budget as first approved (年初预算)."""
+        return self.budget - self.adjusted
 
     @property
     def actual(self) -> Decimal:
@@ -45,6 +51,14 @@ class LineFigures:
     @property
     def over(self) -> bool:
         return self.actual > self.budget
+
+
+def total_of(figures: list[LineFigures]) -> LineFigures:
+    """The 合计 row of ``figures``."""
+    zero = Decimal("0.00")
+    return LineFigures(name="合计", category="", budget=sum((f.budget for f in figures), zero),
+                       months=[sum((f.months[i] for f in figures), zero) for i in range(12)],
+                       adjusted=sum((f.adjusted for f in figures), zero))
 
 
 def _nice_max(value: Decimal) -> Decimal:
@@ -65,6 +79,13 @@ def _short(value: Decimal) -> str:
     return f"{int(value)}"
 
 
+def _adjusted(fig: LineFigures) -> str:
+    if not fig.adjusted:
+        return ""
+    sign = "+" if fig.adjusted > 0 else "−"
+    return f"（年初 {yuan(fig.original)}，调整 {sign}{yuan(abs(fig.adjusted))}）"
+
+
 def line_chart(fig: LineFigures, *, width: int = 640, height: int = 240) -> str:
     left, right, top, bottom = 56, 12, 24, 28
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -75,7 +96,7 @@ def line_chart(fig: LineFigures, *, width: int = 640, height: int = 240) -> str:
         return round(top + plot_h - float(v / top_value) * plot_h, 1)
 
     slot = plot_w / 12
-    label = (f"{fig.name}：预算 {yuan(fig.budget)}，累计支出 {yuan(fig.actual)}"
+    label = (f"{fig.name}：预算 {yuan(fig.budget)}{_adjusted(fig)}，累计支出 {yuan(fig.actual)}"
              + (f"，执行率 {fig.rate}%" if fig.rate is not None else ""))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
              f'role="img" aria-label="{escape(label)}"><title>{escape(label)}</title>']
@@ -97,7 +118,7 @@ def line_chart(fig: LineFigures, *, width: int = 640, height: int = 240) -> str:
     parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(fig.budget)}" y2="{y(fig.budget)}" '
                  f'stroke="{BUDGET}" stroke-dasharray="6 4" stroke-width="1.5"/>'
                  f'<text x="{width - right}" y="{y(fig.budget) - 4}" text-anchor="end" font-size="11" '
-                 f'fill="{BUDGET}">预算 {escape(yuan(fig.budget))}</text>')
+                 f'fill="{BUDGET}">预算 {escape(yuan(fig.budget) + _adjusted(fig))}</text>')
     parts.append(f'<g font-size="11" fill="#333"><rect x="{left}" y="4" width="10" height="10" fill="{BAR}"/>'
                  f'<text x="{left + 14}" y="13">当月支出</text>'
                  f'<line x1="{left + 80}" x2="{left + 96}" y1="9" y2="9" stroke="{CUM}" stroke-width="2"/>'

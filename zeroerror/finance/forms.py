@@ -36,6 +36,12 @@ class BudgetLineForm(forms.Form):
         self.fields["department"].queryset = Department.objects.filter(unit=unit, active=True).order_by("order", "id")
 
 
+class AdjustmentForm(forms.Form):
+    new_amount = forms.CharField(label="调整后预算（元）", max_length=40, widget=AMOUNT_WIDGET)
+    reason = forms.CharField(label="调整原因", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="如：上级追加经费、年中调整预算的批复文号")
+
+
 class ExpenseForm(forms.Form):
     line = LineChoice(label="预算项目", queryset=BudgetLine.objects.none(), required=False,
                       help_text="只能在经批准的预算项目内列支", error_messages={"invalid_choice": NO_LINE})

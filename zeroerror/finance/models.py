@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -84,6 +84,14 @@ class BudgetLineQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("department", "proposed_by", "decided_by")
 
+    def with_adjustment(self):
+        """``adjusted``: the sum of the approved adjustments (调整预算); the line's budget as first approved (年初预算)
+        is ``amount − adjusted``. A subquery, so that it combines with :meth:`with_actuals` without multiplying."""
+        changes = (BudgetAdjustment.objects.filter(line=OuterRef("pk"), status=ApprovalStatus.APPROVED).order_by()
+                   .values("line").annotate(total=Sum(F("new_amount") - F("amount_before"))).values("total"))
+        return self.annotate(adjusted=Coalesce(Subquery(changes, output_field=models.DecimalField(**MONEY)), ZERO,
+                                               output_field=models.DecimalField(**MONEY)))
+
 
 class BudgetLine(Approvable):
     unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="budget_lines")
@@ -106,6 +114,45 @@ class BudgetLine(Approvable):
 
     def __str__(self) -> str:
         return f"{self.year}年 {self.name}"
+
+
+class AdjustmentQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ApprovalStatus.PENDING)
+
+    def with_related(self):
+        return self.select_related("line", "line__department", "proposed_by", "decided_by")
+
+
+class BudgetAdjustment(Approvable):
+    """调整预算: a change of an approved line's amount, with its reason, proposed by the office and approved like the
+    line (an increase only by the principal leader). On approval the line's amount becomes ``new_amount``; the row
+    keeps the amount before, so the line's first approved budget and every change stay readable."""
+
+    line = models.ForeignKey(BudgetLine, verbose_name="预算项目", on_delete=models.PROTECT,
+                             related_name="adjustments")
+    amount_before = models.DecimalField("调整前预算（元）", **MONEY)
+    new_amount = models.DecimalField("调整后预算（元）", **MONEY)
+    reason = models.CharField("调整原因", max_length=500)
+
+    objects = AdjustmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "预算调整"
+        verbose_name_plural = "预算调整"
+        ordering = ["-proposed_at", "-id"]
+        constraints = [models.CheckConstraint(condition=Q(new_amount__gt=0), name="adjustment_amount_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.line} 调整为 {self.new_amount} 元"
+
+    @property
+    def change(self) -> Decimal:
+        return self.new_amount - self.amount_before
+
+    @property
+    def is_increase(self) -> bool:
+        return self.new_amount > self.amount_before
 
 
 class StandardQuerySet(models.QuerySet):

@@ -11,11 +11,11 @@ from django.db.models.functions import ExtractMonth
 from zeroerror.finance import access
 from zeroerror.finance.chart import LineFigures
 from zeroerror.finance.models import BudgetLine, Expense, ExpenseStatus
-from zeroerror.finance.rules import monthly_series
+from zeroerror.finance.rules import money, monthly_series
 
 
 def budget_vs_actual(person, year: int) -> tuple[list[BudgetLine], list[LineFigures]]:
-    lines = list(access.visible_lines(person).of_year(year).approved().select_related("department")
+    lines = list(access.visible_lines(person).of_year(year).approved().with_adjustment().select_related("department")
                  .order_by("category", "name", "id"))
     sums = (Expense.objects.filter(line__in=[line.pk for line in lines], status=ExpenseStatus.RECORDED)
             .annotate(month=ExtractMonth("spent_on")).values("line_id", "month").annotate(total=Sum("amount"))
@@ -24,7 +24,7 @@ def budget_vs_actual(person, year: int) -> tuple[list[BudgetLine], list[LineFigu
     for row in sums:
         by_line[row["line_id"]].append((row["month"], row["total"]))
     figures = [LineFigures(name=line.name, category=line.get_category_display(), budget=line.amount,
-                           months=monthly_series(by_line[line.pk])) for line in lines]
+                           months=monthly_series(by_line[line.pk]), adjusted=money(line.adjusted)) for line in lines]
     return lines, figures
 
 
@@ -40,8 +40,9 @@ def expense_rows(person, year: int) -> list[list]:
 
 
 def line_figures(line: BudgetLine) -> LineFigures:
-    """One line's monthly figures (the line's page: whoever may see the line sees all its expenses' sums)."""
+    """One line's monthly figures (the line's page: whoever may see the line sees all its expenses' sums); ``line``
+    read with ``with_adjustment()``."""
     rows = (Expense.objects.filter(line=line, status=ExpenseStatus.RECORDED)
             .annotate(month=ExtractMonth("spent_on")).values("month").annotate(total=Sum("amount")).order_by())
     return LineFigures(name=line.name, category=line.get_category_display(), budget=line.amount,
-                       months=monthly_series([(r["month"], r["total"]) for r in rows]))
+                       months=monthly_series([(r["month"], r["total"]) for r in rows]), adjusted=money(line.adjusted))

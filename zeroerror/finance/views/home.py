@@ -45,15 +45,8 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "finance/report.html", {
         "title": f"{year}年预算执行情况", "year": year, "rows": rows, "months": chart.MONTHS,
         "summary": chart.summary_chart(figures) if figures else "",
-        "totals": _totals(figures),
+        "totals": chart.total_of(figures) if figures else None,
     })
-
-
-def _totals(figures):
-    if not figures:
-        return None
-    months = [sum(f.months[i] for f in figures) for i in range(12)]
-    return chart.LineFigures(name="合计", category="", budget=sum(f.budget for f in figures), months=months)
 
 
 def report_xlsx(request: HttpRequest) -> HttpResponse:

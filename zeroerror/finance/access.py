@@ -95,8 +95,7 @@ def _get(qs, pk, message):
 
 
 def get_line_or_404(request: HttpRequest, pk: int) -> BudgetLine:
-    return _get(visible_lines(person_of(request)).with_related().with_actuals().with_adjustment(), pk,
-                "预算项目不存在。")
+    return _get(visible_lines(person_of(request)).with_related().with_actuals(), pk, "预算项目不存在。")
 
 
 def get_adjustment_or_404(request: HttpRequest, pk: int) -> BudgetAdjustment:

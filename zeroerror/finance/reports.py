@@ -40,9 +40,10 @@ def expense_rows(person, year: int) -> list[list]:
 
 
 def line_figures(line: BudgetLine) -> LineFigures:
-    """One line's monthly figures (the line's page: whoever may see the line sees all its expenses' sums); ``line``
-    read with ``with_adjustment()``."""
+    """One line's monthly figures and its approved adjustments (the line's page: whoever may see the line sees all
+    its expenses' sums)."""
     rows = (Expense.objects.filter(line=line, status=ExpenseStatus.RECORDED)
             .annotate(month=ExtractMonth("spent_on")).values("month").annotate(total=Sum("amount")).order_by())
     return LineFigures(name=line.name, category=line.get_category_display(), budget=line.amount,
-                       months=monthly_series([(r["month"], r["total"]) for r in rows]), adjusted=money(line.adjusted))
+                       months=monthly_series([(r["month"], r["total"]) for r in rows]),
+                       adjusted=money(BudgetLine.objects.filter(pk=line.pk).with_adjustment().get().adjusted))

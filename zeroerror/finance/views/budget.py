@@ -59,7 +59,7 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "title": str(line), "line": line, "expenses": expenses,
         "chart": chart.line_chart(figures) if figures else "", "figures": figures, "months": chart.MONTHS,
         "can_decide": line.status == ApprovalStatus.PENDING and access.may_approve_line(person, line),
-        "adjustments": adjustments, "pending_adjustment": pending, "original": line.amount - line.adjusted,
+        "adjustments": adjustments, "pending_adjustment": pending,
         "can_decide_adjustment": pending is not None and access.may_approve_adjustment(person, pending),
         "adjust_form": (AdjustmentForm(kept_input(request, f"finance.adjust.{line.pk}"))
                         if approved and pending is None and access.can_manage(person) else None),

@@ -7,7 +7,14 @@ from tests.demo_steps import run
 from zeroerror.errors.models import Lead
 from zeroerror.finance.actions import spent
 from zeroerror.finance.demo import build_finance
-from zeroerror.finance.models import ApprovalStatus, BudgetLine, Expense, ExpenseRefusal, ExpenseStatus
+from zeroerror.finance.models import (
+    ApprovalStatus,
+    BudgetAdjustment,
+    BudgetLine,
+    Expense,
+    ExpenseRefusal,
+    ExpenseStatus,
+)
 
 
 @pytest.mark.clause("一(五)1")
@@ -30,4 +37,7 @@ def test_it_builds_the_books_once(db, settings, tmp_path):
     assert refusal.person.name == "高婷" and refusal.clause_id == "一(五)1"
     assert Lead.objects.get(person=refusal.person).clause.code == "一(五)1"
     assert Expense.objects.filter(print_mode="outside", print_shop__isnull=False).exists()
+    adjustment = BudgetAdjustment.objects.get()
+    assert (adjustment.status, adjustment.line.name, adjustment.change, adjustment.decided_by.name) == (
+        ApprovalStatus.APPROVED, "办公室培训费", 5000, "王建国")
     assert "已存在" in run(build_finance)

@@ -1,6 +1,7 @@
 """Demo data for 财务管理: this year's budget lines of the office's running costs, the default spending standards, a
 designated print shop, and a year of expenses up to today — among them one over-standard meeting approved as a
-special case (特批) and one over-standard attempt refused and proposed as a lead."""
+special case (特批) and one over-standard attempt refused and proposed as a lead — and one line raised mid-year
+(调整预算) with the principal leader's approval."""
 
 from __future__ import annotations
 
@@ -179,5 +180,11 @@ def build_finance(say) -> None:
         refused = exc.messages[0]
     else:  # pragma: no cover - the standard caps 10 人·天 at 4500
         refused = "（未被拒绝）"
-    say(f"财务：{len(lines)} 个预算项目、{len(standards)} 项开支标准、{len(plan) + 1} 笔支出（1 笔特批）；"
-        f"1 笔超标准支出被拒绝：{refused}")
+    # 调整预算: the training line raised mid-year, approved by the principal leader
+    training = lines[Category.TRAINING]
+    raised = actions.do_propose_adjustment(training, new_amount=training.amount + Decimal(5000),
+                                           reason=f"县卫健局追加年度业务培训经费（青卫财〔{year}〕12号）",
+                                           actor=director)
+    actions.do_approve_adjustment(raised, "同意调增", actor=user("wangjianguo"))
+    say(f"财务：{len(lines)} 个预算项目（1 项经批准调增预算）、{len(standards)} 项开支标准、{len(plan) + 1} 笔支出"
+        f"（1 笔特批）；1 笔超标准支出被拒绝：{refused}")

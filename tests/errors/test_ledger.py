@@ -32,7 +32,7 @@ def test_it_posts_the_first_general_error_of_staff_at_50_and_orders_a_reminder_t
                                                                      EntryKind.ORIGINAL)
     assert entry.basis["ordinal"] == 1 and entry.basis["tier"] == "staff" and entry.basis["error_clause"] == "一(一)4"
     talk = MeasureRecord.objects.get(code="reminder_talk")
-    assert talk.tracked_item.owner == team.director  # the office director talks to the person
+    assert talk.tracked_item.owner == team.dora  # her 科室负责人 talks to the person (issue 9 defect 5)
     assert MeasureRecord.objects.filter(code="department_head_accountable", person=team.dora).exists()
 
 

@@ -7,9 +7,11 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from zeroerror.attachments.models import Attachment
 from zeroerror.errors.models import MeasureRecord
+from zeroerror.org.models import LeaderCharge
 
 pytestmark = pytest.mark.django_db
 YEAR = date.today().year - 1
@@ -24,8 +26,8 @@ def self_examination(team, make_lead, confirm):
 
 @pytest.fixture
 def talk(team, make_lead, confirm):
-    """alice's first general error: a 提醒谈话 the 办公室主任 must hold."""
-    lead = confirm(make_lead(team.alice, occurred_on=date(YEAR, 3, 1)), on=date(YEAR, 3, 2))
+    """dora's (the office's 科室负责人) first general error: a 提醒谈话 her 分管领导 leo must hold."""
+    lead = confirm(make_lead(team.dora, occurred_on=date(YEAR, 3, 1)), on=date(YEAR, 3, 2))
     return lead, MeasureRecord.objects.get(code="reminder_talk").tracked_item
 
 
@@ -57,10 +59,12 @@ def test_it_lets_only_the_people_acting_on_a_measure_upload_to_it(team, self_exa
 
 def test_it_names_the_error_without_a_link_to_whoever_may_not_open_it(team, talk, login):
     lead, item = talk
-    # the 办公室主任 holds the talk but does not see the 差错 pages: the item says what it is, with no dead link
-    page = login(team.director).get(f"/tracking/{item.pk}/").content.decode()
+    assert item.owner == team.leo
+    # leo no longer oversees the office: he still holds the talk but may not open the 差错 — no dead link
+    LeaderCharge.objects.filter(leader=team.leo).update(ended_on=timezone.localdate())
+    page = login(team.leo).get(f"/tracking/{item.pk}/").content.decode()
     assert f"差错线索 #{lead.pk} 的处理措施" in page and f'href="/errors/{lead.pk}/"' not in page
-    assert login(team.director).get(f"/errors/{lead.pk}/").status_code == 404
+    assert login(team.leo).get(f"/errors/{lead.pk}/").status_code == 404
     page = login(team.perfstaff).get(f"/tracking/{item.pk}/").content.decode()
     assert f'href="/errors/{lead.pk}/"' in page
 

@@ -164,3 +164,18 @@ def test_the_person_named_sees_the_finding_without_a_dead_link_to_the_checklist(
     html = login(team.bob).get(f"/errors/{lead.pk}/").content.decode()
     assert lead.source_label in html and f'href="{url(inspection)}"' not in html
     assert login(team.bob).get(url(inspection)).status_code == 404
+
+
+def test_the_new_inspection_form_is_dated_today_so_the_first_submit_goes_through(team, login):
+    """The date picker shows today (an ISO value: the zh-hans 2026/12/02 left it blank and the first submit failed);
+    posting the form as the browser fills it starts the inspection."""
+    import re
+
+    client = login(team.inspector)
+    page = client.get(f"{LIST}new/").content.decode()
+    today = timezone.localdate().isoformat()
+    assert f'type="date" name="date" value="{today}"' in page
+    title = re.search(r'name="title" value="([^"]+)"', page).group(1)
+    response = client.post(f"{LIST}new/", {"title": title, "date": today, "areas": ["documents"]})
+    assert response.status_code == 302
+    assert Inspection.objects.get().date == timezone.localdate()

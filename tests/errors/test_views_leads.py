@@ -97,3 +97,56 @@ def test_the_list_query_count_does_not_grow_with_rows(team, make_lead, login):
     many, html = page(client, "/errors/")
     assert many == few
     assert_shown(html, [f"/errors/{lead.pk}/" for lead in leads])
+
+
+@pytest.mark.clause("二.1")
+def test_the_second_verifier_is_told_who_verified_and_when_not_a_bare_403(team, make_lead, confirm, login):
+    import html as html_lib
+    import re
+
+    lead = make_lead(team.alice)
+    client = login(team.perfhead)
+    assert "查实" in client.get(f"/errors/{lead.pk}/").content.decode()  # his page still offers 查实
+    confirm(lead)  # meanwhile 韩科员 (perfstaff) confirmed it
+    with nothing_changes():
+        response = client.post(f"/errors/{lead.pk}/confirm/", {"severity": "serious", "note": "属实"}, follow=True)
+    assert response.status_code == 200
+    text = html_lib.unescape(response.content.decode())
+    assert re.search(r"已由韩科员于\d{4}-\d\d-\d\d \d\d:\d\d核查（已查实（差错）），请刷新页面查看。", text)
+    response = client.post(f"/errors/{lead.pk}/reject/", {"reasons": "不属实"}, follow=True)
+    assert "已由韩科员于" in html_lib.unescape(response.content.decode())
+    lead.refresh_from_db()
+    assert lead.severity == "general" and lead.verified_by == team.perfstaff
+    # someone who could never verify it still gets the refusal
+    assert refusal(login(team.dora).post(f"/errors/{lead.pk}/confirm/", {"severity": "general", "note": "x"})) == (
+        403, "您不能核查此线索。")
+
+
+@pytest.mark.clause("二.1")
+def test_a_duplicate_report_is_warned_and_can_be_merged_into_the_existing_lead(team, make_lead, login):
+    from django.utils import timezone
+
+    from zeroerror.errors.models import LeadEvent
+
+    today = timezone.localdate()
+    first = make_lead(team.alice, channel=Channel.REPORT, actor=team.charlie)
+    data = {"channel": "report", "clause": first.clause.pk, "person": team.alice.pk, "occurred_on": today.isoformat(),
+            "description": "同一件事：文件压了三天"}
+    client = login(team.charlie)
+    with nothing_changes():
+        page_ = client.post("/errors/report/", data).content.decode()
+    assert "可能重复：" in page_ and f"合并到线索 #{first.pk}" in page_ and "仍然单独登记" in page_
+
+    response = client.post("/errors/report/", {**data, "on_duplicate": f"merge:{first.pk}"})
+    assert response.status_code == 302 and response["Location"] == f"/errors/{first.pk}/"
+    assert Lead.objects.count() == 1
+    assert LeadEvent.objects.filter(lead=first, title="合并的重复举报/线索", text="同一件事：文件压了三天").exists()
+
+    response = client.post("/errors/report/", {**data, "on_duplicate": "new"})
+    second = Lead.objects.exclude(pk=first.pk).get()
+    # the verifiers see the possible duplicate on the new lead's page
+    html = login(team.perfstaff).get(f"/errors/{second.pk}/").content.decode()
+    assert f'可能重复：</b>同一责任人、条款、发生日期和渠道的线索 <a href="/errors/{first.pk}/">#{first.pk}</a>' in html
+    # someone else reporting the same lapse, who may not see the first lead, is told nothing about it
+    login(team.bob).post("/errors/report/", data)
+    assert Lead.objects.count() == 3

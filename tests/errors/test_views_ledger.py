@@ -1,5 +1,6 @@
 """Ledger page, close button, monthly pay import (all or nothing) and the audited export."""
 
+import html
 import io
 from datetime import date
 from decimal import Decimal
@@ -9,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from tests.pages import assert_shown, page
+from tests.refusals import nothing_changes
 from zeroerror.audit.models import AuditKind, AuditRecord
 from zeroerror.errors.models import LedgerMonth, PendingDeduction, PerformancePay
 from zeroerror.errors.payroll import COLUMNS
@@ -68,7 +70,7 @@ def test_it_gives_a_template_that_imports_as_is_structure(team, login):
 @pytest.mark.clause("二.3")
 def test_it_closes_a_month_and_exports_it_for_finance_with_an_audit_record(team, three_errors, login):
     client = login(team.perfhead)
-    client.post("/errors/ledger/close/", {"month": MONTH})
+    client.post("/errors/ledger/close/", {"month": MONTH, "confirm_pending": "1"})
     assert LedgerMonth.objects.get(month=MONTH).closed_at is not None
     assert login(team.inspector).post("/errors/ledger/close/", {"month": f"{YEAR}-07"}).status_code == 403
 
@@ -103,3 +105,57 @@ def test_the_finance_export_keeps_formula_like_explanations_as_text(team, three_
     ws = load_workbook(io.BytesIO(response.content)).active
     cells = [row[7] for row in ws.iter_rows(min_row=2)]
     assert cells and {c.value for c in cells} == {"=1+1"} and {c.data_type for c in cells} == {"s"}
+
+
+@pytest.mark.clause("二.2(1)", "二.3")
+def test_it_warns_before_closing_a_month_with_a_pending_20_percent_and_closes_only_when_confirmed(
+        team, three_errors, login):
+    """alice's third general error costs 20% of June's pay, which is missing: the close is refused with the warning
+    until the office confirms it."""
+    client = login(team.perfhead)
+    page_ = client.get(f"/errors/ledger/?month={MONTH}").content.decode()
+    assert "确认关账（待定扣罚留待以后月份调整）" in page_
+    warning = ("本月还有 1 笔待定扣罚（艾丽；其中 1 笔缺少当月绩效、无法计算按比例扣发的金额），关账后这些扣罚将在以后月份调整。"
+               "如确认仍要关账，请勾选“确认关账”。")
+    with nothing_changes():
+        response = client.post("/errors/ledger/close/", {"month": MONTH}, follow=True)
+    assert warning in html.unescape(response.content.decode())
+    assert not LedgerMonth.objects.filter(month=MONTH, closed_at__isnull=False).exists()
+
+    response = client.post("/errors/ledger/close/", {"month": MONTH, "confirm_pending": "1"}, follow=True)
+    assert f"{MONTH} 已关账" in response.content.decode()
+    closing = AuditRecord.objects.get(action="errors.ledger.close_month")
+    assert closing.changes["closed_with_pending"] == list(PendingDeduction.objects.active().values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("figure", ["999999999999", "999,999,999,999", "1000000.01", "4000.123", "-1", "NaN", "1e400"])
+def test_it_refuses_an_impossible_pay_figure_with_a_message_not_a_500(team, three_errors, login, figure):
+    client = login(team.perfstaff)
+    with nothing_changes():
+        response = client.post("/errors/pay/", {"file": xlsx([("alice", "艾丽", MONTH, figure)])})
+    assert response.status_code == 400
+    text = html.unescape(response.content.decode())
+    assert '<td class="num mono">2</td><td>' in text
+    assert any(m in text for m in ("超出范围（0 至 1,000,000.00 元）", "当月绩效须为不小于 0、最多两位小数的金额"))
+
+
+def test_it_names_the_range_for_the_figure_from_the_issue(team):
+    from zeroerror.errors.payroll import parse_amount
+
+    assert parse_amount("999999999999") == (
+        None, "当月绩效 999999999999 元超出范围（0 至 1,000,000.00 元），请核对")
+    assert parse_amount("4000") == (Decimal("4000.00"), "")
+    assert parse_amount("1,000,000.00") == (Decimal("1000000.00"), "")
+
+
+@pytest.mark.clause("二.2(1)")
+def test_the_tier_column_says_which_tier_the_policy_used_and_why(team, make_lead, confirm, login):
+    confirm(make_lead(team.leo, occurred_on=date(YEAR, 6, 1)), on=date(YEAR, 6, 2))
+    confirm(make_lead(team.medhead, occurred_on=date(YEAR, 6, 1)), on=date(YEAR, 6, 3))
+    confirm(make_lead(team.director, occurred_on=date(YEAR, 6, 1)), on=date(YEAR, 6, 4))
+    text = html.unescape(login(team.perfhead).get(f"/errors/ledger/?month={MONTH}").content.decode())
+    rows = {name: text.split(f'<td data-label="姓名">{name}</td>', 1)[1].split("</tr>", 1)[0]
+            for name in (team.leo.name, team.medhead.name, team.director.name)}
+    assert "一般工作人员档（分管领导本人的差错：规定只分一般工作人员和办公室主任两档，按一般工作人员档计）" in rows[team.leo.name]
+    assert "一般工作人员档（其他科室的科室负责人：" in rows[team.medhead.name]
+    assert "办公室主任档（任办公室主任）" in rows[team.director.name]

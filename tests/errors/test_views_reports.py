@@ -70,3 +70,36 @@ def test_the_page_does_a_constant_number_of_queries(team, make_lead, confirm, lo
     many, html = page(client, "/errors/reports/", {"year": YEAR})
     assert many == few
     assert_shown(html, [team.alice.name, team.bob.name, team.charlie.name])
+
+
+def section(html: str, heading: str) -> str:
+    """The part of the page from ``<h2>heading</h2>`` to the next heading."""
+    return html.split(f"<h2>{heading}</h2>", 1)[1].split("<h2>", 1)[0]
+
+
+@pytest.mark.clause("二.3")
+def test_it_sums_the_amounts_by_clause_and_by_area(year_of_errors, login):
+    """按条款 and 按领域 carry the year's deductions (they were always 0.00): alice's three 一(一)4 errors cost
+    50 + 100 + 800; bob's serious and charlie's general 一(二)3 errors 100 + 50."""
+    from zeroerror.errors.access import visible_leads
+    from zeroerror.errors.reports import year_report
+
+    report = year_report(visible_leads(year_of_errors.perfhead), YEAR)
+    assert {r.key: str(r.amount) for r in report.by_clause} == {"一(一)4": "950.00", "一(二)3": "150.00"}
+    assert {r.label: str(r.amount) for r in report.by_area} == {"公文处理": "950.00", "会务工作": "150.00"}
+    html = login(year_of_errors.perfhead).get("/errors/reports/", {"year": YEAR}).content.decode()
+    by_clause, by_area = section(html, "按条款"), section(html, "按领域")
+    assert "950.00" in by_clause and "150.00" in by_clause and "0.00</td>" not in by_clause.replace("50.00</td>", "")
+    assert "950.00" in by_area and "150.00" in by_area
+
+
+@pytest.mark.clause("二.2(2)")
+def test_someone_under_suspension_is_not_eligible_for_the_awards(team, make_lead, confirm, login):
+    for d in (2, 3):  # bob's second serious error: 停职整改
+        confirm(make_lead(team.bob, occurred_on=day(3, 1)), severity="serious", on=day(3, d))
+    html = login(team.perfhead).get("/errors/reports/", {"year": YEAR}).content.decode()
+    eligibility = html.split("先进评比资格", 1)[1]
+    bob_row = eligibility.split(team.bob.name, 1)[1].split("</tr>", 1)[0]
+    assert "不得参评" in bob_row and "停职整改" in bob_row and "可参评" not in bob_row
+    alice_row = eligibility.split(team.alice.name, 1)[1].split("</tr>", 1)[0]
+    assert "可参评" in alice_row

@@ -117,10 +117,15 @@ def _may_decide(person: Person, route: str, unit_id: int, concern) -> bool:
     return person.unit_id == unit_id and person.has_role(*conflicts.route_roles(route)) and not concern()
 
 
+def is_verifier_of(person: Person, lead: Lead) -> bool:
+    """One of the lead's route's deciders, not concerned — whatever its state: a verifier whose page was stale when
+    another one decided gets "已由某某于某时核查", not a bare 403."""
+    return _may_decide(person, lead.route, lead.person.unit_id, lambda: conflicts.lead_concern(person, lead))
+
+
 def can_verify(person: Person, lead: Lead) -> bool:
     """核查、认定: the lead's route's deciders (verifiers, or the meeting's recorders), none of them concerned."""
-    return lead.awaiting_verification and _may_decide(person, lead.route, lead.person.unit_id,
-                                                      lambda: conflicts.lead_concern(person, lead))
+    return lead.awaiting_verification and is_verifier_of(person, lead)
 
 
 def can_decide_severity(person: Person, lead: Lead) -> bool:

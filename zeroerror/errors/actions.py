@@ -159,6 +159,28 @@ def on_item_overdue(sender, item, **kwargs) -> None:
 
 
 @transaction.atomic(durable=True)
+def do_merge_into_lead(lead: Lead, *, description: str, files=(), actor) -> Lead:
+    """合并: a second report of the same lapse (same person, clause, date, channel) is added to the existing lead — its
+    account as an event, its files as evidence — instead of a duplicate lead."""
+    me = actor_person(actor)
+    if me is None:
+        raise ValidationError("该账号未关联在职人员。")
+    lead = Lead.objects.select_for_update().get(pk=lead.pk)
+    if lead.person.unit_id != me.unit_id:
+        raise ValidationError("责任人须为本单位人员。")
+    if lead.status in (LeadStatus.REJECTED, LeadStatus.OVERTURNED):
+        raise ValidationError("该线索已不予认定或已撤销，不能合并，请单独登记。")
+    if not description.strip():
+        raise ValidationError("请填写差错情况。")
+    add_event(lead, "合并的重复举报/线索", description.strip(), actor_person=me)
+    for name, data in files:
+        attach(lead, name, data, purpose="证据材料", actor=actor)
+    record("errors.lead.merge", actor=actor, kind=AuditKind.CHANGE, obj=lead,
+           changes={"description": description.strip(), "files": len(files)})
+    return lead
+
+
+@transaction.atomic(durable=True)
 def do_attach_evidence(lead: Lead, name: str, data: bytes, *, actor):
     attachment = attach(lead, name, data, purpose="证据材料", actor=actor)
     add_event(lead, "补充证据", name, actor_person=actor_person(actor))

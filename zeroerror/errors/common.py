@@ -10,6 +10,15 @@ from zeroerror.org.models import Person
 from zeroerror.tracking.notify import notify
 
 
+def basis_json(basis, clause_code: str) -> dict:
+    """An engine basis (entry or measure) as stored JSON, with the error's clause."""
+    from zeroerror.audit.trail import jsonable
+
+    data = jsonable({k: getattr(basis, k) for k in basis.__dataclass_fields__})
+    data["error_clause"] = clause_code
+    return data
+
+
 def actor_person(actor) -> Person | None:
     return getattr(actor, "person", None) if actor is not None else None
 

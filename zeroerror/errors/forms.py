@@ -7,11 +7,16 @@ from zeroerror.org.models import Person
 from zeroerror.rulebook.models import Clause
 
 
+def date_input():
+    """A date picker: its value must be ISO (the zh-hans format 2026/12/02 leaves the browser's picker blank)."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class ReportForm(forms.Form):
     channel = forms.ChoiceField(label="发现渠道", choices=[c for c in Channel.choices if c[0] != Channel.SYSTEM])
     clause = forms.ModelChoiceField(label="违反条款", queryset=Clause.objects.none())
     person = forms.ModelChoiceField(label="责任人", queryset=Person.objects.none())
-    occurred_on = forms.DateField(label="发生日期", widget=forms.DateInput(attrs={"type": "date"}))
+    occurred_on = forms.DateField(label="发生日期", widget=date_input())
     description = forms.CharField(label="差错情况", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
     anonymous = forms.BooleanField(label="匿名举报", required=False,
                                    help_text="匿名时系统不记录您的姓名、账号和来源地址，举报在下一个登记时点统一登记；"
@@ -39,13 +44,13 @@ class MeetingDateMixin:
         super().__init__(*args, **kwargs)
         if meeting:
             self.fields["meeting_date"] = forms.DateField(label="院长办公会议日期",
-                                                          widget=forms.DateInput(attrs={"type": "date"}))
+                                                          widget=date_input())
 
 
 class ConfirmForm(MeetingDateMixin, forms.Form):
     severity = forms.ChoiceField(label="差错性质", choices=Severity.choices)
     especially_serious = forms.BooleanField(label="情节特别严重、影响特别重大", required=False)
-    confirmed_on = forms.DateField(label="认定日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    confirmed_on = forms.DateField(label="认定日期", required=False, widget=date_input())
     note = forms.CharField(label="核查意见", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
 
@@ -56,7 +61,7 @@ class RejectForm(MeetingDateMixin, forms.Form):
 class SeverityForm(forms.Form):
     severity = forms.ChoiceField(label="会议界定的性质", choices=[c for c in Severity.choices if c[0] != "undetermined"])
     especially_serious = forms.BooleanField(label="情节特别严重、影响特别重大", required=False)
-    meeting_date = forms.DateField(label="院长办公会议日期", widget=forms.DateInput(attrs={"type": "date"}))
+    meeting_date = forms.DateField(label="院长办公会议日期", widget=date_input())
     decision = forms.CharField(label="会议研究意见", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
 
@@ -77,7 +82,7 @@ class PayUploadForm(forms.Form):
 
 class InspectionForm(forms.Form):
     title = forms.CharField(label="检查名称", max_length=100)
-    date = forms.DateField(label="检查日期", widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label="检查日期", widget=date_input())
     areas = forms.MultipleChoiceField(label="检查领域", widget=forms.CheckboxSelectMultiple,
                                       help_text="检查表按所选领域从条款目录生成，每条一项。")
 

@@ -22,8 +22,9 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from zeroerror.audit.models import AuditKind
-from zeroerror.audit.trail import jsonable, record
-from zeroerror.errors.common import notify_decision
+from zeroerror.audit.trail import record
+from zeroerror.errors.common import basis_json, notify_decision
+from zeroerror.errors.measures import sync_measures
 from zeroerror.errors.models import (
     Appeal,
     AppealDecision,
@@ -34,20 +35,14 @@ from zeroerror.errors.models import (
     LedgerEntry,
     LedgerMonth,
     Liability,
-    MeasureRecord,
     PendingDeduction,
     PerformancePay,
 )
-from zeroerror.errors.models.ledger import MEASURES_WITH_ACTION
 from zeroerror.org.models import LeaderCharge, Person, Unit
 from zeroerror.org.roles import Role
-from zeroerror.penalties import engine
+from zeroerror.penalties import engine, tiers
 from zeroerror.penalties.policy import DEFAULT_POLICY, MEASURE_LABELS
-from zeroerror.tracking.actions import cancel_items_for_source, create_tracked_item
-from zeroerror.tracking.models import Area
-from zeroerror.workdays.service import deadline_in_workdays
 
-MEASURE_WORKDAYS = 10
 LEADER_ROLES = {Role.LEADER_IN_CHARGE, Role.PRINCIPAL_LEADER}
 ZERO = Decimal("0.00")
 
@@ -69,11 +64,7 @@ def first_open_month_after(month: str, closed: set[str]) -> str:
 
 
 def tier_of(roles: frozenset[str], policy=DEFAULT_POLICY) -> str:
-    if Role.OFFICE_DIRECTOR in roles:
-        return "director"
-    if Role.OFFICE_DEPUTY_DIRECTOR in roles:
-        return policy.deputy_director_tier
-    return "staff"
+    return tiers.tier_of(roles, policy.deputy_director_tier)
 
 
 def unit_of(actor) -> Unit:
@@ -84,12 +75,14 @@ def unit_of(actor) -> Unit:
 
 
 def engine_input(year: int, unit: Unit, policy=DEFAULT_POLICY):
-    """(people, errors, monthly_pay) for the engine: roles, tiers and leaders resolved on each confirmation date."""
-    leads = list(Lead.objects.of_unit(unit).errors().in_year(year).select_related("person")
+    """(people, errors, monthly_pay, tier reasons) for the engine: roles, tiers and leaders resolved on each
+    confirmation date; the reasons say why each error is priced at its tier (the ledger's 档次 column)."""
+    leads = list(Lead.objects.of_unit(unit).errors().in_year(year).select_related("person", "person__department")
                  .order_by("confirmed_on", "id"))
     roles: dict[tuple[int, date], frozenset[str]] = {}
     people: dict[int, str] = {}
     records = []
+    reasons: dict[int, str] = {}  # error -> why its tier (shown in the ledger's 档次 column)
     leaders: set[int] = set()
     # a joint liability lifted on appeal: that leader or head is not liable for that error (nor is it counted)
     lifted = set(Appeal.objects.filter(lead__in=leads, decision=AppealDecision.UPHELD)
@@ -103,6 +96,8 @@ def engine_input(year: int, unit: Unit, policy=DEFAULT_POLICY):
         if leader is not None:
             leaders.add(leader)
         roles[(lead.person_id, on)] = person_roles
+        reasons[lead.pk] = tiers.tier_reason(person_roles, office=lead.person.department.is_office,
+                                             deputy_director_tier=policy.deputy_director_tier)
         people.setdefault(lead.person_id, "leader" if person_roles & LEADER_ROLES else "staff")
         head = lead.department_head_id if lead.department_head_id != lead.person_id else None
         if (lead.pk, Liability.DEPARTMENT_HEAD) in lifted:
@@ -120,20 +115,14 @@ def engine_input(year: int, unit: Unit, policy=DEFAULT_POLICY):
     pay: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for row in PerformancePay.objects.filter(person_id__in=people, month__startswith=f"{year:04d}-"):
         pay[row.person_id][row.month] = row.amount
-    return [engine.Person(id=pk, role=role) for pk, role in people.items()], records, dict(pay)
-
-
-def basis_json(basis: engine.Basis, clause_code: str) -> dict:
-    data = jsonable({k: getattr(basis, k) for k in basis.__dataclass_fields__})
-    data["error_clause"] = clause_code
-    return data
+    return [engine.Person(id=pk, role=role) for pk, role in people.items()], records, dict(pay), reasons
 
 
 def recompute_ledger(year: int, unit: Unit | None = None, *, actor, policy=DEFAULT_POLICY) -> dict:
     """Inside the caller's transaction: ``unit``'s ledger for ``year`` (default: the actor's unit). Returns a
     summary {posted, adjustments, superseded, pending}."""
     unit = unit or unit_of(actor)
-    people, records, pay = engine_input(year, unit, policy)
+    people, records, pay, reasons = engine_input(year, unit, policy)
     result = engine.compute(people, records, pay, policy)
     clauses = dict(Lead.objects.filter(pk__in=[r.id for r in records]).values_list("pk", "clause__code"))
     closed = LedgerMonth.objects.of_unit(unit).closed_months()
@@ -144,7 +133,10 @@ def recompute_ledger(year: int, unit: Unit | None = None, *, actor, policy=DEFAU
     for entry in result.entries:
         key = (entry.person, entry.error, entry.basis.kind)
         month, amount, basis = target.get(key, (entry.month, ZERO, None))
-        target[key] = (entry.month, amount + entry.amount, basis or basis_json(entry.basis, clauses[entry.error]))
+        if basis is None:
+            basis = basis_json(entry.basis, clauses[entry.error])
+            basis["tier_reason"] = reasons.get(entry.error, "")
+        target[key] = (entry.month, amount + entry.amount, basis)
 
     active = LedgerEntry.objects.of_unit(unit).active().for_error_year(year)
     posted_closed: dict[tuple, Decimal] = defaultdict(lambda: ZERO)
@@ -222,69 +214,6 @@ def do_recompute_ledger(year: int, unit: Unit | None = None, *, actor) -> dict:
     return recompute_ledger(year, unit, actor=actor)
 
 
-# Measures --------------------------------------------------------------------------------------------------------
-
-def _first_with_role(role: str, unit_id: int, exclude: int | None = None) -> Person | None:
-    return (Person.objects.active().with_role(role).filter(unit_id=unit_id).exclude(pk=exclude)
-            .order_by("rank", "id").first())
-
-
-def measure_owner(code: str, person: Person, error: Lead) -> Person | None:
-    """Who must act on a measure: the talk — the office director (or the leader in charge when the person is the
-    director); what the person must do themselves — the person; leader measures — the principal leader; a
-    referral — the discipline inspection office."""
-    if code == "reminder_talk":
-        director = _first_with_role(Role.OFFICE_DIRECTOR, person.unit_id, exclude=person.pk)
-        if director is not None:
-            return director
-        charge = LeaderCharge.objects.current().filter(department_id=person.department_id).exclude(
-            leader=person).select_related("leader").first()
-        return charge.leader if charge else None
-    if code in ("written_self_examination", "meeting_self_criticism", "suspension"):
-        return person
-    if code == "discipline_referral":
-        return (_first_with_role(Role.DISCIPLINE_INSPECTOR, person.unit_id)
-                or _first_with_role(Role.PRINCIPAL_LEADER, person.unit_id))
-    if code.startswith("leader_"):
-        return _first_with_role(Role.PRINCIPAL_LEADER, person.unit_id, exclude=person.pk)
-    return None
-
-
-def sync_measures(result, year: int, unit: Unit, *, actor) -> int:
-    """Create a MeasureRecord (and a tracked item with a deadline for whoever must act) for each new measure;
-    cancel the measures the engine no longer orders (closing their open tracked items)."""
-    wanted = {(m.error, m.person, m.code): m for m in result.measures}
-    existing = {(r.error_id, r.person_id, r.code): r
-                for r in MeasureRecord.objects.of_unit(unit).active().filter(error__confirmed_on__year=year)}
-    created = 0
-    for key, record_ in existing.items():
-        if key not in wanted:
-            record_.cancelled_at = timezone.now()
-            record_.save(update_fields=["cancelled_at"])
-            cancel_items_for_source(record_, "差错已撤销或不再适用，本措施取消。", actor=actor)
-    if not wanted:
-        return 0
-    errors = Lead.objects.with_related().in_bulk({k[0] for k in wanted})
-    people = Person.objects.select_related("department").in_bulk({k[1] for k in wanted})
-    for key, measure in sorted(wanted.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]), kv[0][2])):
-        if key in existing:
-            continue
-        error, person = errors[key[0]], people[key[1]]
-        label = MEASURE_LABELS.get(measure.code, measure.code)
-        row = MeasureRecord.objects.create(error=error, person=person, code=measure.code, label=label,
-                                           basis=basis_json(measure.basis, error.clause.code))
-        created += 1
-        owner = measure_owner(measure.code, person, error) if measure.code in MEASURES_WITH_ACTION else None
-        if owner is not None:
-            row.tracked_item = create_tracked_item(
-                title=f"{label[:40]}：{person.name}", owner=owner, due_at=deadline_in_workdays(MEASURE_WORKDAYS),
-                area=Area.ERRORS, detail=f"{measure.basis.explanation}\n差错：{error.clause.code} {error.description}",
-                source=row, actor=actor,
-            )
-            row.save(update_fields=["tracked_item"])
-    return created
-
-
 def notify_joint_liability(result) -> int:
     """The 分管领导 and the 科室负责人 held liable for someone else's error are told what it means for them — their own
     amount and measures — once per error (inside the caller's transaction); the notice opens their appeal window."""
@@ -320,10 +249,20 @@ def notify_joint_liability(result) -> int:
 
 # Months ---------------------------------------------------------------------------------------------------------
 
+def pending_warning(pending) -> str:
+    """What a close with pending deductions must be confirmed against: who, and why each is not priced."""
+    names = "、".join(sorted({p.person.name for p in pending}))
+    missing = sum(1 for p in pending if p.reason == "monthly_pay_missing")
+    why = f"其中 {missing} 笔缺少当月绩效、无法计算按比例扣发的金额" if missing else "待院长办公会议界定"
+    return (f"本月还有 {len(pending)} 笔待定扣罚（{names}；{why}），关账后这些扣罚将在以后月份调整。"
+            "如确认仍要关账，请勾选“确认关账”。")
+
+
 @transaction.atomic(durable=True)
-def do_close_month(month: str, unit: Unit | None = None, *, actor) -> LedgerMonth:
+def do_close_month(month: str, unit: Unit | None = None, *, confirm_pending: bool = False, actor) -> LedgerMonth:
     """关账 of ``unit``'s month (default: the actor's unit): its entries become immutable; later differences go to an
-    open month as adjustments. Other units' months are untouched."""
+    open month as adjustments. Other units' months are untouched. A month with pending deductions (a 20% whose pay
+    is missing, a grading awaiting the meeting) is closed only when ``confirm_pending`` (the warning is refused)."""
     if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit() or not 1 <= int(month[5:]) <= 12:
         raise ValidationError("月份格式应为 YYYY-MM。")
     unit = unit or unit_of(actor)
@@ -332,10 +271,14 @@ def do_close_month(month: str, unit: Unit | None = None, *, actor) -> LedgerMont
         raise ValidationError(f"{month} 已关账。")
     if month > month_of(timezone.localdate()):
         raise ValidationError("不能关闭尚未到来的月份。")
+    pending = list(PendingDeduction.objects.of_unit(unit).active().filter(month=month).select_related("person"))
+    if pending and not confirm_pending:
+        raise ValidationError(pending_warning(pending))
     row.closed_at = timezone.now()
     row.closed_by = getattr(actor, "person", None)
     row.save(update_fields=["closed_at", "closed_by"])
     total = LedgerEntry.objects.of_unit(unit).active().in_month(month).aggregate(s=Sum("amount"))["s"] or ZERO
     record("errors.ledger.close_month", actor=actor, kind=AuditKind.TRANSITION, obj=row,
-           changes={"unit": unit.pk, "month": month, "total": total})
+           changes={"unit": unit.pk, "month": month, "total": total,
+                    **({"closed_with_pending": [p.pk for p in pending]} if pending else {})})
     return row

@@ -20,6 +20,7 @@ from zeroerror.org.models import Person, Unit
 COLUMNS = ["账号", "姓名", "月份", "当月绩效（元）"]
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 MAX_ROWS = 5000
+MAX_PAY = Decimal("1000000.00")  # a month's performance pay above 100万元 is a typing error (and overflows the column)
 XLSX = sheets.XLSX_CONTENT_TYPE
 
 
@@ -38,6 +39,22 @@ class PayResult:
 
 def template_bytes() -> bytes:
     return sheets.template_bytes("月度绩效", COLUMNS, [["zhangsan", "张三", "2026-07", 4000]])
+
+
+def parse_amount(text: str) -> tuple[Decimal | None, str]:
+    """A month's pay in yuan: (amount, "") or (None, the Chinese reason). Range and precision are checked before
+    anything is stored: 999999999999 is refused with a message, not a database error."""
+    try:
+        amount = Decimal(text.replace(",", "").strip())
+    except InvalidOperation:
+        return None, "当月绩效须为不小于 0、最多两位小数的金额"
+    if not amount.is_finite() or amount < 0:
+        return None, "当月绩效须为不小于 0、最多两位小数的金额"
+    if amount > MAX_PAY:
+        return None, f"当月绩效 {text} 元超出范围（0 至 {MAX_PAY:,.2f} 元），请核对"
+    if amount != amount.quantize(Decimal("0.01")):
+        return None, "当月绩效须为不小于 0、最多两位小数的金额"
+    return amount.quantize(Decimal("0.01")), ""
 
 
 def parse_pay(data: bytes, unit: Unit) -> PayResult:
@@ -61,16 +78,13 @@ def parse_pay(data: bytes, unit: Unit) -> PayResult:
         seen.setdefault(key, number)
         amount = None
         if values["当月绩效（元）"]:
-            try:
-                amount = Decimal(values["当月绩效（元）"])
-                if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
-                    raise InvalidOperation
-            except InvalidOperation:
-                problems.append("当月绩效须为不小于 0、最多两位小数的金额")
+            amount, problem = parse_amount(values["当月绩效（元）"])
+            if problem:
+                problems.append(problem)
         if problems:
             result.errors.append((number, "；".join(problems)))
             continue
-        result.rows.append((number, person, month, amount.quantize(Decimal("0.01"))))
+        result.rows.append((number, person, month, amount))
     if not body:
         result.errors.append((2, "没有可导入的数据行"))
     return result

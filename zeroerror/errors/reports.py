@@ -61,13 +61,19 @@ def _counts(errors, *fields_):
     )
 
 
+def _amounts(entries, field_: str) -> dict[str, Decimal]:
+    return {str(a[field_]): money(a["s"]) for a in entries.values(field_).annotate(s=Sum("amount")).order_by()}
+
+
 def _rows(counts, key_field, label_of, amounts=None) -> list[Row]:
+    """Rows of counts; ``amounts`` {key: (label, amount)} adds the amounts (a row for an amount without a count of
+    this year, e.g. an adjustment for last year's error, is added with its label)."""
     rows = {}
     for c in counts:
         key = str(c[key_field])
         rows[key] = Row(key, label_of(c), c["general"], c["serious"], c["undetermined"])
-    for key, amount in (amounts or {}).items():
-        rows.setdefault(key, Row(key, key)).amount = amount
+    for key, (label, amount) in (amounts or {}).items():
+        rows.setdefault(key, Row(key, label)).amount = amount
     return list(rows.values())
 
 
@@ -107,14 +113,19 @@ def year_report(visible_leads, year: int) -> YearReport:
         people.setdefault(key, Row(key, name)).amount = amount  # a leader's joint liability has no error of theirs
     report.by_person = sorted(people.values(), key=lambda r: (-r.amount, -r.total, r.label))
 
+    # the amounts by clause and area are those of the year's ledger entries for errors of that clause (area)
+    clause_amounts = _amounts(entries, "error__clause__code")
+    clause_titles = dict(entries.values_list("error__clause__code", "error__clause__title").distinct().order_by())
     report.by_clause = sorted(
         _rows(_counts(errors, "clause__code", "clause__title"), "clause__code",
-              lambda c: f"{c['clause__code']} {c['clause__title']}"),
-        key=lambda r: (-r.total, r.key),
+              lambda c: f"{c['clause__code']} {c['clause__title']}",
+              {k: (f"{k} {clause_titles.get(k, '')}".strip(), v) for k, v in clause_amounts.items()}),
+        key=lambda r: (-r.total, -r.amount, r.key),
     )
     area_labels = dict(Area.choices)
     report.by_area = _rows(_counts(errors, "clause__area"), "clause__area",
-                           lambda c: area_labels.get(c["clause__area"], c["clause__area"]))
+                           lambda c: area_labels.get(c["clause__area"], c["clause__area"]),
+                           {k: (area_labels.get(k, k), v) for k, v in _amounts(entries, "error__clause__area").items()})
 
     totals = report.totals
     for row in report.by_month:
@@ -133,16 +144,21 @@ class Eligibility:
     reasons: tuple[str, ...]
 
 
+#: measures that bar a person from the year's 先进评比: the regulation's own (3rd 一般差错), and 停职整改 (someone
+#: suspended for a serious error is not put forward as 先进 that year)
+DISQUALIFYING = {"award_disqualified": "", "suspension": "（停职整改期间及当年不参评）"}
+
+
 def award_eligibility(people, year: int) -> list[Eligibility]:
-    """先进评比: a 3rd or later 一般差错 in the year (measure ``award_disqualified``) excludes the person."""
+    """先进评比: a 3rd or later 一般差错 in the year (measure ``award_disqualified``) or 停职整改 excludes the person."""
     disqualified = defaultdict(list)
     for m in (
         MeasureRecord.objects.active()
-        .filter(code="award_disqualified", error__confirmed_on__year=year, person__in=people)
-        .select_related("error", "error__clause")
+        .filter(code__in=DISQUALIFYING, error__confirmed_on__year=year, person__in=people)
+        .select_related("error", "error__clause").order_by("error__confirmed_on", "id")
     ):
         disqualified[m.person_id].append(
-            f"{m.error.confirmed_on:%Y-%m-%d} 认定的差错（{m.error.clause.code}）：{m.label}"
+            f"{m.error.confirmed_on:%Y-%m-%d} 认定的差错（{m.error.clause.code}）：{m.label}{DISQUALIFYING[m.code]}"
         )
     return [Eligibility(p, p.pk not in disqualified, tuple(disqualified.get(p.pk, ())))
             for p in people.select_related("department")]

@@ -86,6 +86,9 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "title": f"差错线索 #{lead.pk}", "lead": lead, "events": events, "attachments": attachments,
         "appeals": appeals, "show_reporter": show_reporter, "shown_actors": shown_actors,
         "can_unseal": can_unseal(person, lead), "unseal_form": UnsealForm(),
+        "duplicates": access.visible_leads(person).duplicates_of(
+            person=lead.person, clause=lead.clause, occurred_on=lead.occurred_on, channel=lead.channel, exclude=lead,
+        ).order_by("created_at", "id") if lead.awaiting_verification and person.has_role(*access.VERIFIERS) else [],
         # the source's own app decides whether the reader may follow the link (tracking.sources)
         "source": sources.link(person, lead.source_type_id, lead.source_id, lead.source_label),
         "entries": LedgerEntry.objects.active().filter(error=lead).select_related("person") if penalties else [],
@@ -107,23 +110,38 @@ def lead_report(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     any_channel = access.can_register_any_channel(person)
     form = ReportForm(request.POST or None, request.FILES or None, unit=person.unit, any_channel=any_channel)
+    duplicates = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["anonymous"]:
             return views_anonymous.submit_report(request, form)
-        try:
-            files = [(data["evidence"].name, read_upload(data["evidence"]))] if data["evidence"] else []
+        # the same lapse already registered (and visible to the reporter): warn, offer to merge
+        duplicates = list(access.visible_leads(person).duplicates_of(
+            person=data["person"], clause=data["clause"], occurred_on=data["occurred_on"],
+            channel=data["channel"]).select_related("clause").order_by("created_at", "id"))
+        choice = request.POST.get("on_duplicate", "")
+        into = next((d for d in duplicates if choice == f"merge:{d.pk}"), None)
+        if not duplicates or choice == "new" or into is not None:
+            return _register_report(request, person, data, into)
+    return render(request, "errors/report.html", {"title": "举报差错", "form": form, "duplicates": duplicates})
+
+
+def _register_report(request, person, data, into):
+    files = [(data["evidence"].name, read_upload(data["evidence"]))] if data["evidence"] else []
+    try:
+        if into is not None:
+            lead = actions.do_merge_into_lead(into, description=data["description"], files=files, actor=request.user)
+        else:
             lead = actions.do_report_lead(
                 channel=data["channel"], clause_id=data["clause"].code, person=data["person"],
                 occurred_on=data["occurred_on"], description=data["description"], files=files, actor=request.user)
-        except ValidationError as exc:
-            form.add_error(None, "；".join(exc.messages))
-        else:
-            messages.success(request, "差错线索已提交，绩效办将组织核查。")
-            if access.visible_leads(person).filter(pk=lead.pk).exists():
-                return redirect("errors:detail", lead.pk)
-            return redirect("errors:list")
-    return render(request, "errors/report.html", {"title": "举报差错", "form": form})
+    except ValidationError as exc:
+        flash_refusal(request, exc)
+        return redirect("errors:report")
+    messages.success(request, f"已合并到差错线索 #{lead.pk}。" if into is not None else "差错线索已提交，绩效办将组织核查。")
+    if access.visible_leads(person).filter(pk=lead.pk).exists():
+        return redirect("errors:detail", lead.pk)
+    return redirect("errors:list")
 
 
 def _act(request, lead, form_class, fn, success, *, meeting: bool = False):
@@ -135,7 +153,7 @@ def _act(request, lead, form_class, fn, success, *, meeting: bool = False):
 @require_POST
 def lead_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     lead = access.get_lead_or_404(request, pk)
-    if not access.can_verify(person_of(request), lead):
+    if not access.is_verifier_of(person_of(request), lead):  # already decided: the action says by whom and when
         raise PermissionDenied("您不能核查此线索。")
     return _act(request, lead, ConfirmForm,
                 lambda **d: actions.do_confirm_lead(lead, actor=request.user, **d), "已查实并记入台账。",
@@ -145,7 +163,7 @@ def lead_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def lead_reject(request: HttpRequest, pk: int) -> HttpResponse:
     lead = access.get_lead_or_404(request, pk)
-    if not access.can_verify(person_of(request), lead):
+    if not access.is_verifier_of(person_of(request), lead):  # already decided: the action says by whom and when
         raise PermissionDenied("您不能核查此线索。")
     return _act(request, lead, RejectForm, lambda **d: actions.do_reject_lead(lead, actor=request.user, **d),
                 "已不予认定。", meeting=lead.route == Route.MEETING)
@@ -249,7 +267,8 @@ def ledger_close(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("仅绩效办可以关账。")
     month = request.POST.get("month", "")
     try:
-        actions.do_close_month(month, me.unit, actor=request.user)
+        actions.do_close_month(month, me.unit, confirm_pending=request.POST.get("confirm_pending") == "1",
+                               actor=request.user)
     except ValidationError as exc:
         flash_refusal(request, exc)
     else:

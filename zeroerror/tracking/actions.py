@@ -43,9 +43,11 @@ def create_tracked_item(
     source: models.Model | None = None,
     source_label: str = "",
     source_url: str = "",
+    record_required: str = "",
     actor,
 ) -> TrackedItem:
-    """Create a tracked item inside the caller's transaction (other apps' actions call this)."""
+    """Create a tracked item inside the caller's transaction (other apps' actions call this). ``record_required``
+    names a record (谈话记录, 书面检查) without which the item cannot be closed (:func:`close_tracked_item`)."""
     if timezone.is_naive(due_at):
         raise ValueError("due_at must be aware")
     if not title.strip():
@@ -63,6 +65,7 @@ def create_tracked_item(
         source_id=source.pk if source is not None else None,
         source_label=(source_label or (sources.neutral_label(source) if source is not None else ""))[:200],
         source_url=source_url,
+        record_required=record_required,
     )
     TrackedItemEvent.objects.create(item=item, actor=_actor_person(actor), kind=ItemEventKind.CREATED, text=detail)
     record("tracking.item.create", actor=actor, kind=AuditKind.CREATE, obj=item,
@@ -103,27 +106,51 @@ def do_report_progress(item: TrackedItem, text: str, *, actor) -> TrackedItem:
     return item
 
 
-def close_tracked_item(item: TrackedItem, note: str, *, actor) -> TrackedItem:
+MIN_SUMMARY = 10
+
+
+def check_record(item: TrackedItem, summary: str) -> None:
+    """An item that needs a record (谈话记录, 书面检查) is closed only with it: a file filed on the item, or a written
+    summary of at least ``MIN_SUMMARY`` characters."""
+    if not item.record_required:
+        return
+    from zeroerror.attachments.models import Attachment
+
+    if len(summary.strip()) >= MIN_SUMMARY or Attachment.objects.for_owner(item).exists():
+        return
+    label = item.record_required
+    raise ValidationError(f"请先上传{label}，或填写不少于 {MIN_SUMMARY} 字的{label}摘要，再办结。")
+
+
+def close_tracked_item(item: TrackedItem, note: str, *, summary: str = "", actor) -> TrackedItem:
     item = _lock(item)
     if not item.is_active:
         raise ValidationError("事项已办结或已撤销。")
+    summary = summary.strip()
+    check_record(item, summary)
     before = item.status
     item.status = ItemStatus.DONE
     item.done_at = timezone.now()
     item.done_note = note
-    item.save(update_fields=["status", "done_at", "done_note"])
-    TrackedItemEvent.objects.create(item=item, actor=_actor_person(actor), kind=ItemEventKind.DONE, text=note)
+    fields = ["status", "done_at", "done_note"]
+    if summary:
+        item.record_summary = summary
+        fields.append("record_summary")
+    item.save(update_fields=fields)
+    text = f"{note}\n{item.record_required}摘要：{summary}" if summary and item.record_required else note
+    TrackedItemEvent.objects.create(item=item, actor=_actor_person(actor), kind=ItemEventKind.DONE, text=text)
     record("tracking.item.close", actor=actor, kind=AuditKind.TRANSITION, obj=item,
-           changes={"status": [before, item.status], "note": note, "late": item.done_late})
+           changes={"status": [before, item.status], "note": note, "late": item.done_late,
+                    **({"record_summary": summary} if summary else {})})
     notify([item.created_by, item.escalated_to], f"督办事项已办结：{item.title}", url=item_url(item), about=item, body=note)
     return item
 
 
 @transaction.atomic(durable=True)
-def do_close_tracked_item(item: TrackedItem, note: str, *, actor) -> TrackedItem:
+def do_close_tracked_item(item: TrackedItem, note: str, summary: str = "", *, actor) -> TrackedItem:
     if not note.strip():
         raise ValidationError("请填写办结情况。")
-    return close_tracked_item(item, note, actor=actor)
+    return close_tracked_item(item, note, summary=summary or "", actor=actor)
 
 
 def close_items_for_source(source: models.Model, note: str, *, actor) -> int:

@@ -11,6 +11,14 @@ class ProgressForm(forms.Form):
 
 class CloseForm(forms.Form):
     note = forms.CharField(label="办结情况", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    summary = forms.CharField(label="记录摘要", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000,
+                              required=False)
+
+    def __init__(self, *args, record: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if record:
+            self.fields["summary"].label = f"{record}摘要"
+            self.fields["summary"].help_text = f"已上传{record}的可不填；未上传的须填写摘要（不少于 10 字）"
 
 
 class ChaseForm(forms.Form):

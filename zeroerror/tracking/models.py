@@ -110,6 +110,10 @@ class TrackedItem(models.Model):
     )
     done_at = models.DateTimeField("办结时间", null=True, blank=True)
     done_note = models.TextField("办结情况", blank=True)
+    record_required = models.CharField(
+        "须留存的记录", max_length=20, blank=True,
+        help_text="如“谈话记录”“书面检查”：办结前须上传该记录或填写记录摘要")
+    record_summary = models.TextField("记录摘要", blank=True)
 
     objects = TrackedItemQuerySet.as_manager()
 

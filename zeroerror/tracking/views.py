@@ -48,7 +48,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "title": item.title, "item": item, "events": events, "can_attach": can_attach(person, item),
         "source": sources.link(person, item.source_type_id, item.source_id, item.source_label),
         "attachments": Attachment.objects.for_owner(item),
-        "progress_form": ProgressForm(), "close_form": CloseForm(), "chase_form": ChaseForm(),
+        "progress_form": ProgressForm(), "close_form": CloseForm(record=item.record_required),
+        "chase_form": ChaseForm(),
         "can_report": item.is_active and person.pk == item.owner_id,
         "can_close": can_close(person, item), "can_chase": can_chase(person, item),
     })
@@ -73,7 +74,10 @@ def item_close(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_item_or_404(request, pk)
     if not can_close(person_of(request), item):
         raise PermissionDenied("您不能办结此事项。")
-    return _act(request, item, CloseForm, actions.do_close_tracked_item, "事项已办结。")
+    form = CloseForm(request.POST, record=item.record_required)
+    run_form_action(request, form, lambda note, summary: actions.do_close_tracked_item(
+        item, note, summary, actor=request.user), "事项已办结。")
+    return redirect("tracking:detail", item.pk)
 
 
 @require_POST

@@ -78,6 +78,13 @@ class LeadQuerySet(models.QuerySet):
     def for_source(self, obj):
         return self.filter(source_type=ContentType.objects.get_for_model(obj), source_id=obj.pk)
 
+    def duplicates_of(self, *, person, clause, occurred_on, channel, exclude=None):
+        """Live leads on the same person, clause, date and channel (not rejected or overturned): a second report of
+        the same lapse is offered a merge instead of being registered twice."""
+        qs = self.filter(person=person, clause=clause, occurred_on=occurred_on, channel=channel).exclude(
+            status__in=(LeadStatus.REJECTED, LeadStatus.OVERTURNED))
+        return qs.exclude(pk=exclude.pk) if exclude is not None else qs
+
 
 class Lead(models.Model):
     channel = models.CharField("发现渠道", max_length=20, choices=Channel.choices)

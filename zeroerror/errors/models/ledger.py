@@ -100,6 +100,19 @@ class LedgerEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.person} {self.month} {self.amount}"
 
+    @property
+    def tier_display(self) -> str:
+        """The 档次 column: the tier the policy priced the error at, and why (a 副院长 is not "一般工作人员")."""
+        from zeroerror.penalties.policy import TIER_LABELS
+        from zeroerror.penalties.tiers import tier_text
+
+        tier = (self.basis or {}).get("tier", "")
+        if not tier:
+            return ""
+        if self.liability != "responsible":
+            return f"按责任人的{TIER_LABELS.get(tier, tier)}档计"
+        return tier_text(tier, self.basis.get("tier_reason", ""))
+
 
 class PendingQuerySet(models.QuerySet):
     def of_unit(self, unit):
@@ -129,10 +142,6 @@ class PendingDeduction(models.Model):
         return f"{self.person} {self.month} {self.reason}"
 
 
-MEASURES_WITH_ACTION = (
-    "reminder_talk", "written_self_examination", "meeting_self_criticism", "suspension", "discipline_referral",
-    "leader_verbal_reminder", "leader_reminder_talk", "leader_discipline_talk",
-)
 DISCIPLINE_MEASURES = ("reminder_talk", "leader_reminder_talk", "leader_discipline_talk", "discipline_referral")
 
 

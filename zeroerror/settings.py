@@ -294,6 +294,8 @@ ANONYMOUS_MIN_DELAY_MINUTES = env_int("ZEROERROR_ANONYMOUS_MIN_DELAY_MINUTES", 6
 APPEAL_WORKDAYS = env_int("ZEROERROR_APPEAL_WORKDAYS", 5, minimum=1)
 # 主动公开: within this many working days of the information being formed or changed (条例 第二十六条: 20).
 DISCLOSURE_WORKDAYS = env_int("ZEROERROR_DISCLOSURE_WORKDAYS", 20, minimum=1)
+# 差错通报: name the people in the 院内通报 (the unit's policy); by default "办公室一名工作人员".
+BULLETIN_NAMES = env_bool("ZEROERROR_BULLETIN_NAMES", False)
 
 LOGGING = {
     "version": 1,

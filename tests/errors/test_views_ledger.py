@@ -20,9 +20,12 @@ YEAR = date.today().year - 1
 MONTH = f"{YEAR}-06"
 
 
-def xlsx(rows):
+ACCOUNT_COLUMNS = ["账号", "姓名", "月份", "当月绩效（元）"]  # the format before 工号: still accepted
+
+
+def xlsx(rows, header=ACCOUNT_COLUMNS):
     wb = Workbook()
-    wb.active.append(COLUMNS)
+    wb.active.append(header)
     for row in rows:
         wb.active.append(list(row))
     buf = io.BytesIO()
@@ -159,3 +162,26 @@ def test_the_tier_column_says_which_tier_the_policy_used_and_why(team, make_lead
     assert "一般工作人员档（分管领导本人的差错：规定只分一般工作人员和办公室主任两档，按一般工作人员档计）" in rows[team.leo.name]
     assert "一般工作人员档（其他科室的科室负责人：" in rows[team.medhead.name]
     assert "办公室主任档（任办公室主任）" in rows[team.director.name]
+
+
+def test_it_imports_pay_keyed_by_employee_number(team, three_errors, login):
+    """The finance system's key is the 工号; the account name is still accepted; both must name the same person."""
+    team.alice.employee_number, team.bob.employee_number = "0101", "0102"
+    team.alice.save(update_fields=["employee_number"])
+    team.bob.save(update_fields=["employee_number"])
+    client = login(team.perfstaff)
+    with nothing_changes():
+        response = client.post("/errors/pay/", {"file": xlsx([("0999", "", "", MONTH, 4000),
+                                                              ("0101", "bob", "", MONTH, 4000),
+                                                              ("", "", "艾丽", MONTH, 4000)], header=COLUMNS)})
+    assert response.status_code == 400
+    text = html.unescape(response.content.decode())
+    assert "工号“0999”不存在" in text
+    assert "工号“0101”（艾丽）与账号“bob”（鲍勃）不是同一人" in text
+    assert "“工号”或“账号”须填写一项" in text
+
+    response = client.post("/errors/pay/", {"file": xlsx([("0101", "", "艾丽", MONTH, 4000),
+                                                          ("", "bob", "鲍勃", MONTH, "3000.50")], header=COLUMNS)})
+    assert response.status_code == 200
+    assert dict(PerformancePay.objects.values_list("person__name", "amount")) == {
+        "艾丽": Decimal("4000.00"), "鲍勃": Decimal("3000.50")}

@@ -12,8 +12,11 @@ def xlsx_bytes(rows, header=tuple(COLUMNS)) -> bytes:
     ws = wb.active
     if header is not None:
         ws.append(list(header))
-    for row in rows:
-        ws.append(list(row))
+    for n, row in enumerate(rows, start=1):
+        row = list(row)
+        if header is not None and len(row) == len(header) - 1 and header[-1] == "工号":
+            row.append(f"T{n:03d}" if any(v not in (None, "") for v in row) else None)  # 工号 unless the row is blank
+        ws.append(row)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -331,3 +331,22 @@ def test_once_the_unit_has_a_security_admin_reading_roles_are_not_imported(org, 
     reason = "纪检监察室须经安全管理员批准：请导入后在人员页面申请授予"
     assert rejected_rows(response) == [(2, reason)]
     assert Person.objects.count() == before
+
+
+def test_it_imports_the_employee_number_unique_per_unit(org, login):
+    """工号 comes with the roster (issue 9 item 9): required, well-formed, unique in the file and in the unit."""
+    org.alice.employee_number = "0001"
+    org.alice.save(update_fields=["employee_number"])
+    rows = [("zhaoliu", "赵六", "办公室", "", "", "", "", "", "0001"),
+            ("qianqi", "钱七", "办公室", "", "", "", "", "", "A 7"),
+            ("sunba", "孙八", "办公室", "", "", "", "", "", "0009"),
+            ("lijiu", "李九", "办公室", "", "", "", "", "", "0009"),
+            ("zhoushi", "周十", "办公室", "", "", "", "", "", "")]
+    response = login(org.admin).post(URL, {"file": xlsx_upload(rows)})
+    assert rejected_rows(response) == [
+        (2, "工号“0001”已由本单位的艾丽使用"), (3, "工号须为 1–20 位字母、数字或连字符"),
+        (5, "工号“0009”与第 4 行重复"), (6, "“工号”不能为空")]
+    assert not Person.objects.filter(name__in=["赵六", "孙八"]).exists()
+
+    login(org.admin).post(URL, {"file": xlsx_upload([("zhaoliu", "赵六", "办公室", "", "", "", "", "", "0002")])})
+    assert Person.objects.get(name="赵六").employee_number == "0002"

@@ -33,8 +33,10 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-def read_sheet(data: bytes, columns: Sequence[str], *, max_rows: int = 5000) -> list[tuple[int, dict[str, str]]]:
-    """The non-empty rows of the first sheet as ``(row number, {column: text})``; the header must name ``columns``."""
+def read_sheet(data: bytes, columns: Sequence[str], *, max_rows: int = 5000,
+               optional: Sequence[str] = ()) -> list[tuple[int, dict[str, str]]]:
+    """The non-empty rows of the first sheet as ``(row number, {column: text})``; the header must name ``columns``
+    (those in ``optional`` may be missing: their text is then "")."""
     try:
         # read-only workbooks parse the sheet lazily: a damaged sheet only fails while its rows are read
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -47,15 +49,16 @@ def read_sheet(data: bytes, columns: Sequence[str], *, max_rows: int = 5000) -> 
     if not rows:
         raise SheetError("文件为空。")
     header = [cell_text(v) for v in rows[0]]
-    missing = [c for c in columns if c not in header]
+    missing = [c for c in columns if c not in header and c not in optional]
     if missing:
         raise SheetError("表头缺少列：" + "、".join(missing) + "。请使用下载的模板。")
-    index = {name: header.index(name) for name in columns}
+    index = {name: header.index(name) if name in header else None for name in columns}
     body = []
     for number, raw in enumerate(rows[1:], start=2):
         if not any(cell_text(v) for v in raw):
             continue
-        body.append((number, {name: cell_text(raw[i]) if i < len(raw) else "" for name, i in index.items()}))
+        body.append((number, {name: cell_text(raw[i]) if i is not None and i < len(raw) else ""
+                              for name, i in index.items()}))
     if len(body) > max_rows:
         raise SheetError(f"一次最多导入 {max_rows} 行。")
     return body

@@ -183,6 +183,27 @@ def can_read_attachments(request: HttpRequest, lead: Lead) -> bool:
     return visible_leads(person_of(request)).filter(pk=lead.pk).exists()
 
 
+def sees_withheld_evidence(person: Person, lead: Lead) -> bool:
+    """Evidence withheld until the decision: the verifiers of the lead's unit see it at once; whoever may see the
+    lead sees it once the lead is decided (查实 or 不予认定)."""
+    if not visible_leads(person).filter(pk=lead.pk).exists():
+        return False
+    return not lead.awaiting_verification or person.has_role(*VERIFIERS)
+
+
+def can_read_sealed_evidence(request: HttpRequest, seal) -> bool:
+    return sees_withheld_evidence(person_of(request), seal.lead)
+
+
+def can_withhold_evidence(person: Person, lead: Lead) -> bool:
+    """Withholding evidence until the decision is part of verifying: the lead's verifiers, none concerned."""
+    return lead.awaiting_verification and is_verifier_of(person, lead)
+
+
+def can_read_inspection_photos(request: HttpRequest, item: InspectionItem) -> bool:
+    return visible_inspection_items(person_of(request)).filter(pk=item.pk).exists()
+
+
 def can_inspect(person: Person) -> bool:
     """Start an inspection, record its items, complete it: the 督查考核小组 and 绩效办."""
     return person.has_role(*VERIFIERS)

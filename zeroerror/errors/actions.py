@@ -181,6 +181,52 @@ def do_merge_into_lead(lead: Lead, *, description: str, files=(), actor) -> Lead
 
 
 @transaction.atomic(durable=True)
+def do_withhold_evidence(lead: Lead, attachment, *, actor):
+    """A verifier withholds one evidence file of a lead awaiting verification from the accused until the decision:
+    it is re-filed under the lead's EvidenceSeal (errors.models.evidence). The timeline says a file is withheld,
+    not which."""
+    from zeroerror.attachments.models import Attachment
+    from zeroerror.errors import access
+    from zeroerror.errors.models import EvidenceSeal
+
+    me = actor_person(actor)
+    lead = Lead.objects.select_for_update().select_related("person").get(pk=lead.pk)
+    if me is None or not access.can_withhold_evidence(me, lead):
+        raise ValidationError("只有本单位督查考核小组和绩效办可以在认定前暂不公开证据。")
+    attachment = Attachment.objects.select_for_update().get(pk=attachment.pk)
+    lead_type = ContentType.objects.get_for_model(Lead)
+    if (attachment.owner_type_id, attachment.owner_id) != (lead_type.pk, lead.pk) or attachment.withdrawn_at:
+        raise ValidationError("该文件不是此线索的证据材料。")
+    seal, _ = EvidenceSeal.objects.get_or_create(lead=lead)
+    attachment.owner_type, attachment.owner_id = ContentType.objects.get_for_model(EvidenceSeal), seal.pk
+    attachment.save(update_fields=["owner_type", "owner_id"])
+    add_event(lead, "一份证据材料在认定前暂不向当事人公开", actor_person=me)
+    record("errors.evidence.withhold", actor=actor, kind=AuditKind.CHANGE, obj=lead,
+           changes={"attachment": str(attachment.uid), "name": attachment.original_name})
+    return attachment
+
+
+@transaction.atomic(durable=True)
+def do_attach_inspection_photo(item: InspectionItem, name: str, data: bytes, *, actor):
+    """A photo of what the inspector found, on the checklist item (draft inspections; PNG or JPEG)."""
+    from zeroerror.attachments.filetypes import RejectedFile, detect
+
+    _require_inspector(actor)
+    item = InspectionItem.objects.select_for_update().select_related("inspection").get(pk=item.pk)
+    if item.inspection.unit_id != actor_person(actor).unit_id:
+        raise ValidationError("只能检查本单位。")
+    if not item.inspection.is_draft:
+        raise ValidationError("检查已完成，不能再添加照片。")
+    try:
+        kind = detect(data, name).kind
+    except RejectedFile:
+        kind = ""
+    if kind not in ("png", "jpeg"):  # checked before anything is stored
+        raise ValidationError("检查照片须为 JPEG 或 PNG 图片。")
+    return attach(item, name, data, purpose="检查照片", actor=actor)
+
+
+@transaction.atomic(durable=True)
 def do_attach_evidence(lead: Lead, name: str, data: bytes, *, actor):
     attachment = attach(lead, name, data, purpose="证据材料", actor=actor)
     add_event(lead, "补充证据", name, actor_person=actor_person(actor))

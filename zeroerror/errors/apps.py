@@ -15,6 +15,8 @@ class ErrorsConfig(AppConfig):
             LEDGER_ROLES,
             can_inspect,
             can_read_attachments,
+            can_read_inspection_photos,
+            can_read_sealed_evidence,
             can_see_meeting_agenda,
             can_see_reports,
         )
@@ -30,6 +32,8 @@ class ErrorsConfig(AppConfig):
         register_inbox_provider(errors_inbox)
         register_tick_task(register_anonymous_submissions)
         register_owner("errors.lead", can_read_attachments)
+        register_owner("errors.evidenceseal", can_read_sealed_evidence)
+        register_owner("errors.inspectionitem", can_read_inspection_photos)
         nav.add("errors", nav.NavItem("差错线索", "errors:list"))
         nav.add("errors", nav.NavItem("举报差错", "errors:report"))
         nav.add("errors", nav.NavItem("我的差错", "errors:mine"))

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils import timezone
 
-from zeroerror.errors.models import Channel, LeadStatus, Severity
+from zeroerror.errors.models import Channel, Severity
 from zeroerror.errors.models.inspections import RECORDABLE_RESULTS, ItemResult, area_choices
+from zeroerror.errors.picker import PersonPickerField
 from zeroerror.org.models import Person
 from zeroerror.rulebook.models import Clause
 
@@ -15,7 +16,7 @@ def date_input():
 class ReportForm(forms.Form):
     channel = forms.ChoiceField(label="发现渠道", choices=[c for c in Channel.choices if c[0] != Channel.SYSTEM])
     clause = forms.ModelChoiceField(label="违反条款", queryset=Clause.objects.none())
-    person = forms.ModelChoiceField(label="责任人", queryset=Person.objects.none())
+    person = PersonPickerField(label="责任人", queryset=Person.objects.none())
     occurred_on = forms.DateField(label="发生日期", widget=date_input())
     description = forms.CharField(label="差错情况", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
     anonymous = forms.BooleanField(label="匿名举报", required=False,
@@ -26,7 +27,7 @@ class ReportForm(forms.Form):
     def __init__(self, *args, unit, any_channel: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["clause"].queryset = Clause.objects.current()
-        self.fields["person"].queryset = Person.objects.active().filter(unit=unit).select_related("department")
+        self.fields["person"].set_people(Person.objects.active().filter(unit=unit))
         if not any_channel:
             self.fields["channel"].choices = [(Channel.REPORT, Channel.REPORT.label)]
 
@@ -107,8 +108,6 @@ class InspectionItemForm(forms.Form):
         self.fields["person"].queryset = Person.objects.active().filter(unit=unit)
 
 
-STATUS_FILTERS = [("", "全部状态"), *LeadStatus.choices]
-CHANNEL_FILTERS = [("", "全部渠道"), *Channel.choices]
 
 
 class UnsealForm(forms.Form):

@@ -17,7 +17,8 @@ from zeroerror.errors.ledger import recompute_ledger, unit_of
 from zeroerror.errors.models import LedgerEntry, PerformancePay
 from zeroerror.org.models import Person, Unit
 
-COLUMNS = ["账号", "姓名", "月份", "当月绩效（元）"]
+COLUMNS = ["工号", "账号", "姓名", "月份", "当月绩效（元）"]
+KEYS = ("工号", "账号")  # a row names its person by 工号 (the finance system's key) or by account name
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 MAX_ROWS = 5000
 MAX_PAY = Decimal("1000000.00")  # a month's performance pay above 100万元 is a typing error (and overflows the column)
@@ -38,7 +39,8 @@ class PayResult:
 
 
 def template_bytes() -> bytes:
-    return sheets.template_bytes("月度绩效", COLUMNS, [["zhangsan", "张三", "2026-07", 4000]])
+    return sheets.template_bytes("月度绩效", COLUMNS, [["0201", "", "张三", "2026-07", 4000]],
+                                 notes={"工号": "工号与账号填一项即可；都填时须为同一人", "账号": "选填（无工号时填写）"})
 
 
 def parse_amount(text: str) -> tuple[Decimal | None, str]:
@@ -57,25 +59,46 @@ def parse_amount(text: str) -> tuple[Decimal | None, str]:
     return amount.quantize(Decimal("0.01")), ""
 
 
+def _person_of(values: dict, by_number: dict, by_username: dict) -> tuple[Person | None, str]:
+    """The row's person: by 工号, else by 账号; both given must name the same person."""
+    number, username = values["工号"], values["账号"]
+    if not number and not username:
+        return None, "“工号”或“账号”须填写一项"
+    person = by_number.get(number) if number else None
+    if number and person is None:
+        return None, f"工号“{number}”不存在"
+    if username:
+        named = by_username.get(username)
+        if named is None:
+            return None, f"账号“{username}”不存在"
+        if person is not None and named.pk != person.pk:
+            return None, f"工号“{number}”（{person.name}）与账号“{username}”（{named.name}）不是同一人"
+        person = named
+    return person, ""
+
+
 def parse_pay(data: bytes, unit: Unit) -> PayResult:
-    body = sheets.read_sheet(data, COLUMNS, max_rows=MAX_ROWS)
-    people = {p.user.username: p for p in Person.objects.filter(unit=unit).select_related("user")}
+    body = sheets.read_sheet(data, COLUMNS, max_rows=MAX_ROWS, optional=KEYS)
+    staff = list(Person.objects.filter(unit=unit).select_related("user"))
+    by_username = {p.user.username: p for p in staff}
+    by_number = {p.employee_number: p for p in staff if p.employee_number}
     result = PayResult()
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[int, str], int] = {}
     for number, values in body:
-        problems = [f"“{name}”不能为空" for name in ("账号", "月份", "当月绩效（元）") if not values[name]]
-        person = people.get(values["账号"])
-        if values["账号"] and person is None:
-            problems.append(f"账号“{values['账号']}”不存在")
+        problems = [f"“{name}”不能为空" for name in ("月份", "当月绩效（元）") if not values[name]]
+        person, problem = _person_of(values, by_number, by_username)
+        if problem:
+            problems.append(problem)
         elif person is not None and values["姓名"] and values["姓名"] != person.name:
-            problems.append(f"姓名“{values['姓名']}”与账号对应的“{person.name}”不符")
+            problems.append(f"姓名“{values['姓名']}”与{'工号' if values['工号'] else '账号'}对应的“{person.name}”不符")
         month = values["月份"][:7] if re.match(r"^\d{4}-\d{2}-\d{2}", values["月份"]) else values["月份"]
         if month and not MONTH_RE.match(month):
             problems.append("月份须为 YYYY-MM")
-        key = (values["账号"], month)
-        if values["账号"] and month and key in seen:
-            problems.append(f"与第 {seen[key]} 行重复")
-        seen.setdefault(key, number)
+        if person is not None and month:
+            key = (person.pk, month)
+            if key in seen:
+                problems.append(f"与第 {seen[key]} 行重复")
+            seen.setdefault(key, number)
         amount = None
         if values["当月绩效（元）"]:
             amount, problem = parse_amount(values["当月绩效（元）"])

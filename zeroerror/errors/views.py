@@ -17,12 +17,10 @@ from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record_standalone
 from zeroerror.core.access import person_of
 from zeroerror.core.forms import flash_refusal, run_form_action
-from zeroerror.core.params import year_param
 from zeroerror.errors import access, actions, conflicts, payroll, views_anonymous
 from zeroerror.errors.anonymous import can_unseal
+from zeroerror.errors.filters import LeadFilterForm
 from zeroerror.errors.forms import (
-    CHANNEL_FILTERS,
-    STATUS_FILTERS,
     AppealDecisionForm,
     AppealForm,
     ConfirmForm,
@@ -35,6 +33,7 @@ from zeroerror.errors.ledger import month_of
 from zeroerror.errors.models import (
     Appeal,
     DecisionNotice,
+    EvidenceSeal,
     LeadStatus,
     LedgerEntry,
     LedgerMonth,
@@ -51,19 +50,10 @@ from zeroerror.tracking import sources
 
 def lead_list(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    qs = access.visible_leads(person).with_related()
-    status, channel, year = request.GET.get("status", ""), request.GET.get("channel", ""), request.GET.get("year", "")
-    if status:
-        qs = qs.filter(status=status)
-    if channel:
-        qs = qs.filter(channel=channel)
-    if year_param(year):
-        qs = qs.filter(occurred_on__year=year_param(year))
+    form = LeadFilterForm(request.GET or None, visible=access.visible_leads(person))
+    qs = form.apply().with_related()
     page = Paginator(qs.order_by("-created_at", "-id"), 50).get_page(request.GET.get("page"))
-    return render(request, "errors/list.html", {
-        "title": "差错线索", "page": page, "status": status, "channel": channel, "year": year,
-        "status_filters": STATUS_FILTERS, "channel_filters": CHANNEL_FILTERS,
-    })
+    return render(request, "errors/list.html", {"title": "差错线索", "page": page, "form": form})
 
 
 def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -77,15 +67,24 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
     notice = access.appealable(person, lead)
     events = list(lead.events.select_related("actor"))
     attachments = list(Attachment.objects.for_owner(lead))
+    seal = EvidenceSeal.objects.filter(lead=lead).first()
+    sealed = list(Attachment.objects.for_owner(seal)) if seal else []
+    withheld = sealed if access.sees_withheld_evidence(person, lead) else []
+    for name in {a.original_name for a in sealed} if sealed and not withheld else ():
+        for event in events:  # the timeline named the file when it was added: not to those it is withheld from
+            event.text = event.text.replace(name, "（认定前暂不公开的证据材料）")
     show_reporter = access.can_see_reporter(person, lead)
     # a named reporter stays unnamed to whoever may not see them: in the timeline and on the files they added
-    shown_actors = {e.actor_id for e in events} | {a.uploaded_by_id for a in attachments}
+    shown_actors = {e.actor_id for e in events} | {a.uploaded_by_id for a in attachments + withheld}
     if not show_reporter:
         shown_actors.discard(lead.reporter_id)
     return render(request, "errors/detail.html", {
         "title": f"差错线索 #{lead.pk}", "lead": lead, "events": events, "attachments": attachments,
+        "withheld": withheld, "can_withhold": access.can_withhold_evidence(person, lead),
         "appeals": appeals, "show_reporter": show_reporter, "shown_actors": shown_actors,
         "can_unseal": can_unseal(person, lead), "unseal_form": UnsealForm(),
+        "can_letter": notice is not None or DecisionNotice.objects.filter(lead=lead, person=person).exists()
+        or access.can_keep_ledger(person) or access.sees_everything(person),
         "duplicates": access.visible_leads(person).duplicates_of(
             person=lead.person, clause=lead.clause, occurred_on=lead.occurred_on, channel=lead.channel, exclude=lead,
         ).order_by("created_at", "id") if lead.awaiting_verification and person.has_role(*access.VERIFIERS) else [],
@@ -198,6 +197,24 @@ def appeal_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+def lead_withhold(request: HttpRequest, pk: int, uid) -> HttpResponse:
+    """A verifier withholds one evidence file from the accused until the decision."""
+    lead = access.get_lead_or_404(request, pk)
+    if not access.can_withhold_evidence(person_of(request), lead):
+        raise PermissionDenied("只有本单位督查考核小组和绩效办可以在认定前暂不公开证据。")
+    attachment = Attachment.objects.for_owner(lead).filter(uid=uid).first()
+    if attachment is None:
+        raise Http404("证据材料不存在。")
+    try:
+        actions.do_withhold_evidence(lead, attachment, actor=request.user)
+    except ValidationError as exc:
+        flash_refusal(request, exc)
+    else:
+        messages.success(request, f"“{attachment.original_name}”在认定前不向当事人公开。")
+    return redirect("errors:detail", lead.pk)
+
+
+@require_POST
 def lead_attach(request: HttpRequest, pk: int) -> HttpResponse:
     lead = access.get_lead_or_404(request, pk)
     upload = request.FILES.get("file")
@@ -285,6 +302,21 @@ def ledger_export(request: HttpRequest) -> HttpResponse:
         raise Http404("月份无效。")
     response = HttpResponse(payroll.do_export_month(month, me.unit, actor=request.user), content_type=payroll.XLSX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''ledger-{month}.xlsx"
+    return response
+
+
+def finance_export(request: HttpRequest) -> HttpResponse:
+    """The 财务科's sheet of the month (工号, per-person totals, a line per deduction, draft/final, signatures)."""
+    from zeroerror.errors.finance_sheet import do_export_finance_sheet
+
+    me = person_of(request)
+    if not access.can_keep_ledger(me):
+        raise PermissionDenied("仅绩效办可以导出财务扣罚表。")
+    month = request.GET.get("month", "")
+    if not payroll.MONTH_RE.match(month):
+        raise Http404("月份无效。")
+    response = HttpResponse(do_export_finance_sheet(month, me.unit, actor=request.user), content_type=payroll.XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''finance-{month}.xlsx"
     return response
 
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from zeroerror.attachments.actions import read_upload
+from zeroerror.attachments.models import Attachment
 from zeroerror.core.access import person_of
-from zeroerror.core.forms import run_form_action
+from zeroerror.core.forms import flash_refusal, run_form_action
 from zeroerror.errors import access, actions
 from zeroerror.errors.forms import InspectionForm, InspectionItemForm
-from zeroerror.errors.models import ItemResult
+from zeroerror.errors.models import InspectionItem, ItemResult
 from zeroerror.errors.models.inspections import area_choices
 from zeroerror.org.models import Person
 from zeroerror.rulebook.models import RegulationVersion
@@ -72,6 +75,13 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     items = list(inspection.items.with_related())
     counts = {r: sum(1 for i in items if i.result == r) for r in ItemResult.values}
     can_record = access.can_record_inspection(me, inspection)
+    photos: dict[int, list] = {}
+    for photo in Attachment.objects.filter(
+            owner_type=ContentType.objects.get_for_model(InspectionItem), owner_id__in=[i.pk for i in items],
+            withdrawn_at__isnull=True).order_by("uploaded_at", "id"):
+        photos.setdefault(photo.owner_id, []).append(photo)
+    for item in items:
+        item.photos = photos.get(item.pk, [])
     return render(request, "errors/inspection_detail.html", {
         "title": inspection.title, "inspection": inspection, "groups": _area_groups(items), "counts": counts,
         "total": len(items), "can_record": can_record,
@@ -88,6 +98,25 @@ def inspection_record(request: HttpRequest, pk: int) -> HttpResponse:
     run_form_action(request, InspectionItemForm(request.POST, unit=item.inspection.unit),
                     lambda **d: actions.do_record_inspection_item(item, actor=request.user, **d),
                     f"已记录 {item.clause.code}。")
+    return redirect(f"{item.inspection.get_absolute_url()}#item-{item.pk}")
+
+
+@require_POST
+def inspection_photo(request: HttpRequest, pk: int) -> HttpResponse:
+    """照片 of a checklist item (while the inspection is a draft)."""
+    item = access.get_inspection_item_or_404(request, pk)
+    if not access.can_record_inspection(person_of(request), item.inspection):
+        raise PermissionDenied("您不能记录此检查项。")
+    upload = request.FILES.get("photo")
+    if upload is None:
+        messages.error(request, "请选择照片。")
+    else:
+        try:
+            actions.do_attach_inspection_photo(item, upload.name, read_upload(upload), actor=request.user)
+        except ValidationError as exc:
+            flash_refusal(request, exc)
+        else:
+            messages.success(request, f"已添加 {item.clause.code} 的照片。")
     return redirect(f"{item.inspection.get_absolute_url()}#item-{item.pk}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -26,7 +27,17 @@ from zeroerror.org.models import (
 )
 from zeroerror.org.roles import ADMIN_ROLES, APPROVAL_ROLES, Role
 
-PERSON_FIELDS = ["name", "department", "position", "rank", "phone", "email", "active"]
+PERSON_FIELDS = ["name", "employee_number", "department", "position", "rank", "phone", "email", "active"]
+EMPLOYEE_NUMBER_RE = re.compile(r"^[A-Za-z0-9-]{1,20}$")
+
+
+def check_employee_number(unit: Unit, number: str, *, exclude: Person | None = None) -> None:
+    """工号: 1–20 letters, digits or hyphens, unique in the unit (refused with a message, before anything is written)."""
+    if not EMPLOYEE_NUMBER_RE.match(number):
+        raise ValidationError("工号须为 1–20 位字母、数字或连字符。")
+    holder = Person.objects.filter(unit=unit, employee_number=number).exclude(pk=getattr(exclude, "pk", None)).first()
+    if holder is not None:
+        raise ValidationError(f"工号“{number}”已由本单位的{holder.name}使用。")
 
 
 def _overlapping(person: Person, on: date):
@@ -53,6 +64,7 @@ def create_person_rows(
     rank: int = 1000,
     phone: str = "",
     email: str = "",
+    employee_number: str = "",
     password: str | None = None,
     roles: list[str] | tuple[str, ...] = (),
     started_on: date | None = None,
@@ -63,6 +75,8 @@ def create_person_rows(
     user_model = get_user_model()
     if user_model.objects.filter(username=username).exists():
         raise ValidationError(f"账号“{username}”已存在。")
+    if employee_number:
+        check_employee_number(unit, employee_number)
     user = user_model(username=username, email=email, is_active=True)
     if password:
         user.set_password(password)
@@ -70,7 +84,8 @@ def create_person_rows(
         user.set_unusable_password()
     user.save()
     person = Person.objects.create(
-        user=user, unit=unit, department=department, name=name, position=position, rank=rank, phone=phone, email=email
+        user=user, unit=unit, department=department, name=name, position=position, rank=rank, phone=phone, email=email,
+        employee_number=employee_number,
     )
     record("org.person.create", actor=actor, kind=AuditKind.CREATE, obj=person,
            changes={"after": snapshot(person, PERSON_FIELDS) | {"username": username}})
@@ -175,6 +190,8 @@ def do_update_person(person: Person, *, actor, **fields) -> Person:
     if unknown:
         raise ValueError(f"unknown person fields: {sorted(unknown)}")
     person = Person.objects.select_for_update().get(pk=person.pk)
+    if fields.get("employee_number"):
+        check_employee_number(person.unit, fields["employee_number"], exclude=person)
     before = snapshot(person, list(fields))
     for name, value in fields.items():
         setattr(person, name, value)

@@ -105,7 +105,8 @@ def build_org(say) -> None:
         for username, name, dept, position, rank, roles in PEOPLE:
             create_person_rows(
                 unit=unit, username=username, name=name, department=departments[dept], position=position,
-                rank=rank, phone=f"139{rank:08d}", email=f"{username}@qcxrmyy.example", password=password,
+                rank=rank, phone=f"139{rank:08d}", email=f"{username}@qcxrmyy.example",
+                employee_number=f"QX{rank:04d}", password=password,
                 roles=roles, started_on=START, actor=None,
             )
     people = {p.user.username: p for p in Person.objects.select_related("user")}

@@ -83,6 +83,8 @@ class Person(models.Model):
     unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="people")
     department = models.ForeignKey(Department, verbose_name="科室", on_delete=models.PROTECT, related_name="people")
     name = models.CharField("姓名", max_length=50)
+    employee_number = models.CharField("工号", max_length=20, blank=True,
+                                       help_text="本单位内唯一；月度绩效等按工号导入、导出给财务")
     position = models.CharField("职务/岗位", max_length=50, blank=True)
     rank = models.PositiveIntegerField(
         "职级排序", default=1000, help_text="礼宾排序用：数字越小越靠前（排座次、席卡）"
@@ -97,6 +99,8 @@ class Person(models.Model):
         verbose_name = "人员"
         verbose_name_plural = "人员"
         ordering = ["department__order", "rank", "id"]
+        constraints = [models.UniqueConstraint(fields=["unit", "employee_number"], condition=~Q(employee_number=""),
+                                               name="person_employee_number_unique_per_unit")]
 
     def __str__(self) -> str:
         return self.name

@@ -14,13 +14,13 @@ from zeroerror.accounts.actions import require_password_change
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.core import sheets
-from zeroerror.org.actions import create_person_rows
+from zeroerror.org.actions import EMPLOYEE_NUMBER_RE, create_person_rows
 from zeroerror.org.models import Department, Person, Unit
 from zeroerror.org.passwords import generate_password
 from zeroerror.org.roles import ADMIN_ROLES, APPROVAL_ROLES, Role
 
-COLUMNS = ["账号", "姓名", "科室", "职务/岗位", "角色", "职级排序", "手机", "电子邮箱"]
-REQUIRED = {"账号", "姓名", "科室"}
+COLUMNS = ["账号", "姓名", "科室", "职务/岗位", "角色", "职级排序", "手机", "电子邮箱", "工号"]
+REQUIRED = {"账号", "姓名", "科室", "工号"}
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.-]{3,30}$")
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
 ROLE_BY_LABEL = {label: value for value, label in Role.choices} | {"院长": Role.PRINCIPAL_LEADER, "主要领导": Role.PRINCIPAL_LEADER}
@@ -41,6 +41,7 @@ class RosterRow:
     rank: int
     phone: str
     email: str
+    employee_number: str
 
 
 @dataclass
@@ -63,9 +64,12 @@ def template_bytes() -> bytes:
         "职级排序": "选填；整数，数字越小排序越靠前（用于排座次）",
         "手机": "选填；11 位手机号",
         "电子邮箱": "选填",
+        "工号": "必填；1–20 位字母、数字或连字符，本单位内不得重复（月度绩效按工号导入）",
     }
-    example = ["zhangsan", "张三", "办公室", "科员", "一般工作人员、首读人员", 200, "13800000000", "zhangsan@example.org"]
-    return sheets.template_bytes("人员名册", COLUMNS, [example], notes=notes, widths=[14, 10, 14, 14, 30, 10, 14, 26])
+    example = ["zhangsan", "张三", "办公室", "科员", "一般工作人员、首读人员", 200, "13800000000", "zhangsan@example.org",
+               "0201"]
+    return sheets.template_bytes("人员名册", COLUMNS, [example], notes=notes,
+                                 widths=[14, 10, 14, 14, 30, 10, 14, 26, 10])
 
 
 def parse_roster(data: bytes, unit: Unit) -> RosterResult:
@@ -78,6 +82,8 @@ def parse_roster(data: bytes, unit: Unit) -> RosterResult:
     )
     result = RosterResult()
     seen: dict[str, int] = {}
+    numbers_seen: dict[str, int] = {}
+    taken = dict(Person.objects.filter(unit=unit).exclude(employee_number="").values_list("employee_number", "name"))
     # the first roster sets a unit up; once it has a 安全管理员, reading roles need his approval (two people)
     has_security_admin = Person.objects.filter(unit=unit).with_role(Role.SECURITY_ADMIN).exists()
     for number, values in body:
@@ -90,6 +96,14 @@ def parse_roster(data: bytes, unit: Unit) -> RosterResult:
         if username and username in seen:
             problems.append(f"账号“{username}”与第 {seen[username]} 行重复")
         seen.setdefault(username, number)
+        number_ = values["工号"]
+        if number_ and not EMPLOYEE_NUMBER_RE.match(number_):
+            problems.append("工号须为 1–20 位字母、数字或连字符")
+        elif number_ in taken:
+            problems.append(f"工号“{number_}”已由本单位的{taken[number_]}使用")
+        elif number_ and number_ in numbers_seen:
+            problems.append(f"工号“{number_}”与第 {numbers_seen[number_]} 行重复")
+        numbers_seen.setdefault(number_, number)
         department = departments.get(values["科室"])
         if values["科室"] and department is None:
             problems.append(f"科室“{values['科室']}”不存在")
@@ -126,7 +140,7 @@ def parse_roster(data: bytes, unit: Unit) -> RosterResult:
             continue
         result.rows.append(
             RosterRow(number, username, values["姓名"], department, values["职务/岗位"], roles or [Role.STAFF],
-                      rank, values["手机"], values["电子邮箱"])
+                      rank, values["手机"], values["电子邮箱"], number_)
         )
     if not body:
         result.errors.append((2, "没有可导入的数据行"))
@@ -143,7 +157,8 @@ def do_import_roster(result: RosterResult, *, unit: Unit, actor) -> list[tuple[s
         password = generate_password()
         person = create_person_rows(
             unit=unit, username=row.username, name=row.name, department=row.department, position=row.position,
-            rank=row.rank, phone=row.phone, email=row.email, password=password, roles=row.roles, actor=actor,
+            rank=row.rank, phone=row.phone, email=row.email, employee_number=row.employee_number, password=password,
+            roles=row.roles, actor=actor,
         )
         require_password_change(person.user)  # the initial password is changed at the first login
         created.append((row.name, row.username, password))

@@ -5,6 +5,7 @@ from zeroerror.errors.models.anonymity import (  # noqa: F401
     SealedIdentity,
     SubmissionKind,
 )
+from zeroerror.errors.models.evidence import EvidenceSeal  # noqa: F401
 from zeroerror.errors.models.inspections import (  # noqa: F401
     Inspection,
     InspectionItem,

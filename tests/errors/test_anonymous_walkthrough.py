@@ -3,6 +3,7 @@ page, export, notification and audit view read as the accused, her 科室负责�
 the 院长 shows nothing that links the report to the reporter — not his name, account, address, upload or the time he
 was at his desk. The only link is the sealed identity, opened once by the 绩效办负责人, and that opening is audited."""
 
+import io
 import re
 from datetime import datetime, time, timedelta
 
@@ -10,6 +11,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
+from docx import Document
+from openpyxl import load_workbook
 
 from tests.factories import PASSWORD, PersonFactory, give_role
 from zeroerror.attachments.models import Attachment
@@ -110,23 +113,29 @@ def test_nothing_links_an_anonymous_report_to_its_reporter(team, login, clock):
 
     # --- now read everything as each of them -------------------------------------------------------------------
     readers = {"当事人": team.alice, "科室负责人": team.dora, "分管领导": team.leo, "纪检监察室": team.auditor,
-               "审计管理员": auditadmin, "院长": team.principal}
-    seen_lead = set()
+               "审计管理员": auditadmin, "院长": team.principal, "绩效办": team.perfstaff}
+    seen_lead, papers_read = set(), set()
     for role, person in readers.items():
         client = login(person)
         urls = ["/", "/?tab=done", "/?tab=mine", "/notifications/", "/errors/", "/errors/mine/", "/errors/reports/",
                 f"/errors/ledger/?month={month}", "/tracking/?status=all", "/area/errors/", f"/errors/{lead.pk}/",
-                f"/errors/ledger/export.xlsx?month={month}"]
+                f"/errors/ledger/export.xlsx?month={month}", f"/errors/{lead.pk}/letter.docx",
+                f"/errors/{lead.pk}/bulletin.docx", f"/errors/ledger/bulletin.docx?month={month}",
+                f"/errors/ledger/finance.xlsx?month={month}", f"/errors/reports/monthly/?month={month}",
+                f"/errors/reports/monthly/?month={month}&format=docx"]
         items = re.findall(r'href="/tracking/(\d+)/"', client.get("/tracking/?status=all").content.decode())
         urls += [f"/tracking/{pk}/" for pk in items]
         for url in urls:
             response = client.get(url)
             if response.status_code != 200:
                 continue
-            body = response.content.decode("utf-8", "replace") if "html" in response["Content-Type"] else ""
+            body = readable(response)
             if url == "/errors/reports/":  # the 先进评比 roster lists everyone of the unit, charlie too
                 body = body.split("年先进评比资格</h2>")[0]
             assert traces(body) == [], (role, url)
+            if "html" not in response["Content-Type"]:
+                assert body.strip(), (role, url)  # a paper was read, not skipped
+                papers_read.add((role, url.split("?")[0].rsplit("/", 1)[-1] or "monthly-docx"))
             if url == f"/errors/{lead.pk}/":
                 seen_lead.add(role)
                 assert "匿名举报" in body and "查看匿名举报人身份" not in body
@@ -136,6 +145,8 @@ def test_nothing_links_an_anonymous_report_to_its_reporter(team, login, clock):
         if person.is_auditor:
             _audit_view_shows_no_link(client, lead)
     assert seen_lead >= {"当事人", "科室负责人", "分管领导", "院长"}
+    assert papers_read >= {("当事人", "letter.docx"), ("绩效办", "finance.xlsx"), ("绩效办", "bulletin.docx"),
+                           ("院长", "monthly-docx")}
 
     # --- and in the records behind the pages --------------------------------------------------------------------
     charlie = team.charlie
@@ -156,6 +167,21 @@ def test_nothing_links_an_anonymous_report_to_its_reporter(team, login, clock):
     assert create.at - last_of_his.at >= timedelta(hours=1)
     between = AuditRecord.objects.filter(seq__gt=last_of_his.seq, seq__lt=create.seq).exclude(actor=charlie.user)
     assert between.exists()
+
+
+def readable(response) -> str:
+    """The text a reader gets: the page, or every paragraph and cell of a downloaded .docx/.xlsx."""
+    kind = response["Content-Type"]
+    if "html" in kind:
+        return response.content.decode("utf-8", "replace")
+    if "wordprocessingml" in kind:
+        doc = Document(io.BytesIO(response.content))
+        return "\n".join([p.text for p in doc.paragraphs]
+                         + [c.text for t in doc.tables for row in t.rows for c in row.cells])
+    if "spreadsheetml" in kind:
+        wb = load_workbook(io.BytesIO(response.content))
+        return "\n".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+    return ""
 
 
 def _audit_view_shows_no_link(client, lead):

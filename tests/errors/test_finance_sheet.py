@@ -74,3 +74,19 @@ def test_only_the_performance_office_exports_it(june, login):
     for person in (june.alice, june.dora, june.inspector, june.principal):
         assert login(person).get(f"/errors/ledger/finance.xlsx?month={MONTH}").status_code == 403, person.name
     assert login(june.perfhead).get("/errors/ledger/finance.xlsx?month=2026-13").status_code == 404
+
+
+def test_a_name_that_starts_like_a_formula_is_written_as_the_text_typed(june, login):
+    june.alice.name = '=HYPERLINK("http://example.invalid","艾丽")'
+    june.alice.save(update_fields=["name"])
+    content = login(june.perfhead).get(f"/errors/ledger/finance.xlsx?month={MONTH}").content
+    wb = load_workbook(io.BytesIO(content))
+    for sheet in ("汇总", "明细"):
+        cells = [c for row in wb[sheet].iter_rows() for c in row if c.value == june.alice.name]
+        assert cells and {c.data_type for c in cells} == {"s"}, sheet
+
+
+def test_a_month_outside_the_years_is_not_found(june, login):
+    client = login(june.perfhead)
+    for url in ("/errors/ledger/finance.xlsx", "/errors/ledger/bulletin.docx", "/errors/ledger/export.xlsx"):
+        assert client.get(url, {"month": "0000-06"}).status_code == 404, url

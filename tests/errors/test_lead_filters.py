@@ -47,7 +47,9 @@ def test_it_filters_the_list(team, leads, login, query, expected):
 
 
 @pytest.mark.parametrize("query, message", [
-    ({"person": "abc"}, "责任人："), ({"month": "2026-13"}, "月份：月份格式应为 YYYY-MM。"), ({"year": "99999"}, "年度："),
+    ({"person": "abc"}, "责任人："), ({"year": "99999"}, "年度："),
+    ({"month": "2026-13"}, "月份：月份格式应为 YYYY-MM（1900–2999 年）。"),
+    ({"month": "0000-06"}, "月份：月份格式应为 YYYY-MM（1900–2999 年）。"), ({"year": "0"}, "年度："),
     ({"clause": "九(九)9"}, "条款："),
 ])
 def test_a_bad_filter_is_reported_not_a_500(team, leads, login, query, message):

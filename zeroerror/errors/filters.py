@@ -4,17 +4,15 @@ that is not a choice is reported on the page and not applied — never a 500."""
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 
 from zeroerror.core.params import MAX_YEAR, MIN_YEAR
 from zeroerror.errors.models import Channel, LeadStatus
 from zeroerror.errors.models.inspections import area_choices
+from zeroerror.errors.payroll import MONTH_RE
 from zeroerror.org.models import Department, Person
 from zeroerror.rulebook.models import Clause
 
-MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 ERRORS = "errors"  # the pseudo-status: every error (查实, and 查实 then overturned)
 STATUS_CHOICES = [("", "全部状态"), (ERRORS, "差错（已查实）"), *LeadStatus.choices]
 
@@ -44,7 +42,7 @@ class LeadFilterForm(forms.Form):
 
     def clean_month(self):
         month = self.cleaned_data["month"].strip()
-        if month and not (MONTH_RE.match(month) and MIN_YEAR <= int(month[:4]) <= MAX_YEAR):
+        if month and not MONTH_RE.match(month):
             raise forms.ValidationError(f"月份格式应为 YYYY-MM（{MIN_YEAR}–{MAX_YEAR} 年）。")
         return month
 

@@ -6,7 +6,7 @@
 * both say whether the figures are final (the month is closed) or a draft, and the 汇总 ends with the signature
   block of the 绩效办负责人 and the 分管领导 in charge of the 绩效办.
 
-Formula injection: every text cell that starts with = + - @ is written as text (``core.xlsx.safe_cell``).
+Formula injection: every text cell that starts with = + - @ is written as text (``core.sheets.append_row``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.core import sheets
-from zeroerror.core.xlsx import safe_cell
 from zeroerror.errors.models import LedgerMonth, Liability
 from zeroerror.errors.payroll import month_entries
 from zeroerror.org.models import LeaderCharge, Person, Unit
@@ -50,7 +49,7 @@ def person_totals(month: str, unit: Unit) -> list[PersonTotal]:
         row = totals.setdefault(entry.person_id, PersonTotal(entry.person))
         row.total += entry.amount
         if entry.amount:
-            row.lines.append(entry)
+            row.lines += [entry]
     return [t for t in totals.values() if t.total.quantize(Decimal("0.01")) != ZERO]
 
 
@@ -74,17 +73,17 @@ def signers(unit: Unit) -> tuple[str, str]:
 
 
 def _title(ws, text: str, mark: str, width: int) -> None:
-    ws.append([text])
+    sheets.append_row(ws, [text])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws["A1"].font = Font(bold=True, size=14)
     ws["A1"].alignment = Alignment(horizontal="center")
-    ws.append([mark])
+    sheets.append_row(ws, [mark])
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
     ws["A2"].font = Font(bold=True, color="C00000" if mark.startswith("草稿") else "000000")
 
 
 def _header(ws, columns) -> None:
-    ws.append(columns)
+    sheets.append_row(ws, columns)
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
         cell.border = BOX
@@ -101,9 +100,9 @@ def build_workbook(month: str, unit: Unit) -> tuple[Workbook, dict]:
     total = ZERO
     for n, row in enumerate(people, start=1):
         p = row.person
-        ws.append([n, safe_cell(p.employee_number), safe_cell(p.name), safe_cell(p.department.name), row.total])
+        sheets.append_row(ws, [n, p.employee_number, p.name, p.department.name, row.total])
         total += row.total
-    ws.append(["合计", "", f"{len(people)} 人", "", total])
+    sheets.append_row(ws, ["合计", "", f"{len(people)} 人", "", total])
     for r in ws.iter_rows(min_row=4, max_row=ws.max_row):
         for cell in r:
             cell.border = BOX
@@ -111,9 +110,9 @@ def build_workbook(month: str, unit: Unit) -> tuple[Workbook, dict]:
     ws[ws.max_row][0].font = Font(bold=True)
     ws[ws.max_row][-1].font = Font(bold=True)
     head, leader = signers(unit)
-    ws.append([])
-    ws.append([f"绩效办负责人（签字）：{head}", "", "", f"分管领导（签字）：{leader}"])
-    ws.append(["日期：      年    月    日", "", "", "日期：      年    月    日"])
+    sheets.append_row(ws, [])
+    sheets.append_row(ws, [f"绩效办负责人（签字）：{head}", "", "", f"分管领导（签字）：{leader}"])
+    sheets.append_row(ws, ["日期：      年    月    日", "", "", "日期：      年    月    日"])
     for column, width in zip("ABCDE", (8, 12, 12, 22, 20), strict=True):
         ws.column_dimensions[column].width = width
 
@@ -124,12 +123,11 @@ def build_workbook(month: str, unit: Unit) -> tuple[Workbook, dict]:
     for row in people:
         for entry in row.lines:
             p, basis = entry.person, entry.basis or {}
-            detail.append([
-                safe_cell(p.employee_number), safe_cell(p.name), safe_cell(p.department.name),
+            sheets.append_row(detail, [
+                p.employee_number, p.name, p.department.name,
                 f"#{entry.error_id}", entry.error.clause.code, Liability(entry.liability).label
                 if entry.liability in Liability.values else entry.liability, entry.get_kind_display(), entry.amount,
-                safe_cell(" ".join(x for x in (basis.get("rule", ""), basis.get("explanation", ""),
-                                                  entry.explanation) if x)),
+                " ".join(x for x in (basis.get("rule", ""), basis.get("explanation", ""), entry.explanation) if x),
             ])
             detail[detail.max_row][7].number_format = "#,##0.00"
             lines += 1

@@ -1,6 +1,7 @@
 """The monthly report to the 院长办公会 (issue 9 item 8c): the month's errors by department, area and clause with the
 amounts, the trend against the previous months, and the cases awaiting the meeting's grading (二.2 待院长办公会议研究
-界定) as an agenda list — on screen (charts as inline SVG, each with its table) and as .docx.
+界定) as an agenda list — on screen (charts as inline SVG, each with its table) and as .docx (the
+tables carry a bar per row).
 
 :func:`month_report` reads the leads a reader may see; :func:`bar_svg` and :func:`render_docx` are pure.
 """
@@ -113,8 +114,17 @@ def bar_svg(lines: list[Line], *, title: str, value=lambda li: li.count, unit: s
     return "".join(parts)
 
 
+def text_bar(value, top, width: int = 16) -> str:
+    """A bar of ``width`` blocks at ``top`` (the .docx chart: it prints and reads back in any word processor, no
+    image library); at least one block for any value above nothing."""
+    if not value or not top:
+        return ""
+    return "█" * max(1, round(width * float(value) / float(top)))
+
+
 def render_docx(report: MonthReport, unit_name: str) -> bytes:
-    """The report as .docx: headings, the figures as tables (what the meeting reads), the agenda list."""
+    """The report as .docx: headings, the figures as tables (what the meeting reads) with a bar per row as the chart,
+    the agenda list."""
     from docx import Document
     from docx.shared import Pt
 
@@ -131,25 +141,31 @@ def render_docx(report: MonthReport, unit_name: str) -> bytes:
         if not lines:
             doc.add_paragraph("无。")
             return
-        t = doc.add_table(rows=1, cols=4)
+        top = max(li.count for li in lines)
+        t = doc.add_table(rows=1, cols=5)
         t.style = "Table Grid"
-        for cell, text in zip(t.rows[0].cells, (first, "差错（起）", "其中严重（起）", "扣罚（元）"), strict=True):
+        for cell, text in zip(t.rows[0].cells, (first, "差错（起）", "其中严重（起）", "扣罚（元）", "件数图示"),
+                              strict=True):
             cell.text = text
         for li in lines:
-            for cell, text in zip(t.add_row().cells, (li.label, str(li.count), str(li.serious), str(li.amount)),
-                                  strict=True):
+            for cell, text in zip(t.add_row().cells, (li.label, str(li.count), str(li.serious), str(li.amount),
+                                                      text_bar(li.count, top)), strict=True):
                 cell.text = text
 
     table("一、按科室", report.by_department, "科室")
     table("二、按领域", report.by_area, "领域")
     table("三、按条款", report.by_clause, "条款")
     doc.add_heading(f"四、近{len(report.trend)}个月趋势", level=2)
-    t = doc.add_table(rows=1, cols=3)
+    t = doc.add_table(rows=1, cols=5)
     t.style = "Table Grid"
-    for cell, text in zip(t.rows[0].cells, ("月份", "差错（起）", "扣罚（元）"), strict=True):
+    for cell, text in zip(t.rows[0].cells, ("月份", "差错（起）", "扣罚（元）", "件数图示", "金额图示"), strict=True):
         cell.text = text
+    top_count = max((li.count for li in report.trend), default=0)
+    top_amount = max((li.amount for li in report.trend), default=0)
     for li in report.trend:
-        for cell, text in zip(t.add_row().cells, (li.label, str(li.count), str(li.amount)), strict=True):
+        for cell, text in zip(t.add_row().cells, (li.label, str(li.count), str(li.amount),
+                                                  text_bar(li.count, top_count), text_bar(li.amount, top_amount)),
+                              strict=True):
             cell.text = text
     doc.add_heading("五、提请院长办公会议研究界定的差错", level=2)
     if not report.agenda:

@@ -19,7 +19,7 @@ from zeroerror.org.models import Person, Unit
 
 COLUMNS = ["工号", "账号", "姓名", "月份", "当月绩效（元）"]
 KEYS = ("工号", "账号")  # a row names its person by 工号 (the finance system's key) or by account name
-MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+MONTH_RE = re.compile(r"^(19\d\d|2\d\d\d)-(0[1-9]|1[0-2])$")  # 1900-01 … 2999-12 (core.params' years)
 MAX_ROWS = 5000
 MAX_PAY = Decimal("1000000.00")  # a month's performance pay above 100万元 is a typing error (and overflows the column)
 XLSX = sheets.XLSX_CONTENT_TYPE

@@ -19,6 +19,7 @@ urlpatterns = [
     path("inspections/items/<int:pk>/photo/", views_inspections.inspection_photo, name="inspection_photo"),
     path("<int:pk>/letter.docx", views_papers.letter_docx, name="letter_docx"),
     path("<int:pk>/letter.pdf", views_papers.letter_pdf, name="letter_pdf"),
+    path("<int:pk>/bulletin.docx", views_papers.case_bulletin_docx, name="case_bulletin_docx"),
     path("appeals/<int:pk>/decide/", views.appeal_decide, name="appeal_decide"),
     path("inspections/", views_inspections.inspection_list, name="inspections"),
     path("inspections/new/", views_inspections.inspection_new, name="inspection_new"),

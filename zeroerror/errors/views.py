@@ -85,6 +85,7 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_unseal": can_unseal(person, lead), "unseal_form": UnsealForm(),
         "can_letter": notice is not None or DecisionNotice.objects.filter(lead=lead, person=person).exists()
         or access.can_keep_ledger(person) or access.sees_everything(person),
+        "can_bulletin": access.can_keep_ledger(person),
         "duplicates": access.visible_leads(person).duplicates_of(
             person=lead.person, clause=lead.clause, occurred_on=lead.occurred_on, channel=lead.channel, exclude=lead,
         ).order_by("created_at", "id") if lead.awaiting_verification and person.has_role(*access.VERIFIERS) else [],

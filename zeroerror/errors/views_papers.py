@@ -1,4 +1,4 @@
-"""Papers of 差错考核 for download: the 差错认定书 (.docx, PDF)."""
+"""Papers of 差错考核 for download: the 差错认定书 (.docx, PDF), the 差错通报 (month or case), the monthly report."""
 
 from __future__ import annotations
 
@@ -101,24 +101,48 @@ def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+def _bulletin_response(request: HttpRequest, data: bytes, *, object_type: str, object_id, what: str,
+                       changes: dict, filename: str) -> HttpResponse:
+    record_standalone("errors.bulletin.export", actor=request.user, kind=AuditKind.EXPORT, object_type=object_type,
+                      object_id=str(object_id), object_repr=what,
+                      changes={**changes, "names": settings.BULLETIN_NAMES})
+    response = HttpResponse(data, content_type=DOCX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response
+
+
+def _require_bulletin_writer(request: HttpRequest) -> Person:
+    me = person_of(request)
+    if not access.can_keep_ledger(me):
+        raise PermissionDenied("仅绩效办可以生成差错通报。")
+    return me
+
+
 def bulletin_docx(request: HttpRequest) -> HttpResponse:
     """差错通报 of a month (公文 layout, draft number), for the 绩效办 to take through the 发文 procedure."""
     from zeroerror.errors.bulletin import bulletin_docx as render_bulletin
     from zeroerror.errors.payroll import MONTH_RE
 
-    me = person_of(request)
-    if not access.can_keep_ledger(me):
-        raise PermissionDenied("仅绩效办可以生成差错通报。")
+    me = _require_bulletin_writer(request)
     month = request.GET.get("month", "")
     if not MONTH_RE.match(month):
         raise Http404("月份无效。")
-    data = render_bulletin(me.unit, month)
-    record_standalone("errors.bulletin.export", actor=request.user, kind=AuditKind.EXPORT, object_type="org.unit",
-                      object_id=str(me.unit.pk), object_repr=f"{me.unit.name} {month} 差错通报",
-                      changes={"month": month, "names": settings.BULLETIN_NAMES})
-    response = HttpResponse(data, content_type=DOCX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''bulletin-{month}.docx"
-    return response
+    return _bulletin_response(request, render_bulletin(me.unit, month), object_type="org.unit", object_id=me.unit.pk,
+                              what=f"{me.unit.name} {month} 差错通报", changes={"month": month},
+                              filename=f"bulletin-{month}.docx")
+
+
+def case_bulletin_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """差错通报 of one confirmed error (same layout and naming policy as the month's)."""
+    from zeroerror.errors.bulletin import case_bulletin_docx as render_case
+
+    me = _require_bulletin_writer(request)
+    lead = access.get_lead_or_404(request, pk)
+    if lead.status != LeadStatus.CONFIRMED:
+        raise Http404("只有已认定的差错可以通报。")
+    return _bulletin_response(request, render_case(me.unit, lead), object_type="errors.lead", object_id=lead.pk,
+                              what=f"差错线索 #{lead.pk} 差错通报", changes={"lead": lead.pk},
+                              filename=f"bulletin-case-{lead.pk}.docx")
 
 
 def monthly_report(request: HttpRequest) -> HttpResponse:

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from tests.factories import PersonFactory, give_role
@@ -52,6 +53,37 @@ def test_the_other_units_performance_office_sees_only_its_own_ledger_and_leads(t
     assert [r[0] for r in rows[1:]] == ["邻县职员"]
     html = login(team.perfhead).get(f"/errors/ledger/?month={MONTH}").content.decode()
     assert "艾丽" in html and "邻县职员" not in html
+
+
+def paper_text(response) -> str:
+    assert response.status_code == 200, response.status_code
+    if "spreadsheetml" in response["Content-Type"]:
+        wb = load_workbook(io.BytesIO(response.content))
+        return "\n".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+    doc = Document(io.BytesIO(response.content))
+    return "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+
+
+@pytest.mark.clause("二.3")
+def test_the_other_units_papers_hold_only_its_own_errors(team, two, login):
+    ours, theirs, other = two
+    client = login(other.perfhead)
+    papers = {
+        "finance": paper_text(client.get(f"/errors/ledger/finance.xlsx?month={MONTH}")),
+        "bulletin": paper_text(client.get(f"/errors/ledger/bulletin.docx?month={MONTH}")),
+        "case": paper_text(client.get(f"/errors/{theirs.pk}/bulletin.docx")),
+        "monthly": paper_text(client.get(f"/errors/reports/monthly/?month={MONTH}&format=docx")),
+        "letter": paper_text(client.get(f"/errors/{theirs.pk}/letter.docx")),
+    }
+    assert "邻县职员" in papers["finance"] and "邻县职员" in papers["letter"]
+    assert "邻县文件超时" in papers["bulletin"] and "共发生差错1起" in papers["bulletin"]
+    assert "本月认定差错 1 起" in papers["monthly"]
+    for name, text in papers.items():
+        assert "艾丽" not in text and "文件运转超时" not in text and "测试县" not in text, name
+    html = client.get(f"/errors/reports/monthly/?month={MONTH}").content.decode()
+    assert "艾丽" not in html and "本月认定差错<b>1</b>" in html.replace("\n", "")
+    for url in (f"/errors/{ours.pk}/letter.docx", f"/errors/{ours.pk}/bulletin.docx"):
+        assert client.get(url).status_code == 404, url
 
 
 @pytest.mark.clause("二.3")

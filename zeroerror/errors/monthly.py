@@ -114,7 +114,7 @@ def bar_svg(lines: list[Line], *, title: str, value=lambda li: li.count, unit: s
     return "".join(parts)
 
 
-def text_bar(value, top, width: int = 16) -> str:
+def text_bar(value, top, width: int = 12) -> str:
     """A bar of ``width`` blocks at ``top`` (the .docx chart: it prints and reads back in any word processor, no
     image library); at least one block for any value above nothing."""
     if not value or not top:
@@ -136,6 +136,12 @@ def render_docx(report: MonthReport, unit_name: str) -> bytes:
     doc.add_paragraph(f"本月认定差错 {report.total} 起，其中严重差错 {report.serious} 起；"
                       f"本月台账扣罚合计 {report.amount} 元。（提交院长办公会议）")
 
+    def fill(cells, texts) -> None:
+        for cell, text in zip(cells, texts, strict=True):
+            cell.text = text
+            if text.startswith("█"):  # the bar: small enough to stay on one line of its column
+                cell.paragraphs[0].runs[0].font.size = Pt(7)
+
     def table(title: str, lines: list[Line], first: str) -> None:
         doc.add_heading(title, level=2)
         if not lines:
@@ -144,13 +150,9 @@ def render_docx(report: MonthReport, unit_name: str) -> bytes:
         top = max(li.count for li in lines)
         t = doc.add_table(rows=1, cols=5)
         t.style = "Table Grid"
-        for cell, text in zip(t.rows[0].cells, (first, "差错（起）", "其中严重（起）", "扣罚（元）", "件数图示"),
-                              strict=True):
-            cell.text = text
+        fill(t.rows[0].cells, (first, "差错（起）", "其中严重（起）", "扣罚（元）", "件数图示"))
         for li in lines:
-            for cell, text in zip(t.add_row().cells, (li.label, str(li.count), str(li.serious), str(li.amount),
-                                                      text_bar(li.count, top)), strict=True):
-                cell.text = text
+            fill(t.add_row().cells, (li.label, str(li.count), str(li.serious), str(li.amount), text_bar(li.count, top)))
 
     table("一、按科室", report.by_department, "科室")
     table("二、按领域", report.by_area, "领域")
@@ -158,15 +160,12 @@ def render_docx(report: MonthReport, unit_name: str) -> bytes:
     doc.add_heading(f"四、近{len(report.trend)}个月趋势", level=2)
     t = doc.add_table(rows=1, cols=5)
     t.style = "Table Grid"
-    for cell, text in zip(t.rows[0].cells, ("月份", "差错（起）", "扣罚（元）", "件数图示", "金额图示"), strict=True):
-        cell.text = text
+    fill(t.rows[0].cells, ("月份", "差错（起）", "扣罚（元）", "件数图示", "金额图示"))
     top_count = max((li.count for li in report.trend), default=0)
     top_amount = max((li.amount for li in report.trend), default=0)
     for li in report.trend:
-        for cell, text in zip(t.add_row().cells, (li.label, str(li.count), str(li.amount),
-                                                  text_bar(li.count, top_count), text_bar(li.amount, top_amount)),
-                              strict=True):
-            cell.text = text
+        fill(t.add_row().cells, (li.label, str(li.count), str(li.amount), text_bar(li.count, top_count),
+                                 text_bar(li.amount, top_amount)))
     doc.add_heading("五、提请院长办公会议研究界定的差错", level=2)
     if not report.agenda:
         doc.add_paragraph("无。")

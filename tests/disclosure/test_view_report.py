@@ -35,6 +35,10 @@ def test_the_report_counts_publications_by_channel_and_requests(org, login, year
     client = login(org.director)
     html = client.get(f"/disclosure/report/?year={year}").content.decode()
     assert f"{year}年政府信息公开工作年度报告" in html
+    # the same figures as charts, each naming its figures for a reader that does not render SVG
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 2
+    assert f'aria-label="{year}年主动公开按渠道（门户网站：发布 2，超时限发布 0，撤稿 0；' in html
+    assert f"{year}年依申请公开（本年新收申请：件数 {sum(d.year == year for d in dates)}；" in html
     response = client.get(f"/disclosure/report.xlsx?year={year}")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     ws = load_workbook(io.BytesIO(response.content)).active

@@ -1,5 +1,5 @@
 """政府信息公开工作年度报告 figures (条例 第五十条): 主动公开 by channel, 依申请公开 received / answered / overdue and
-the replies by type — a page with a table and the same figures as .xlsx."""
+the replies by type — a page with tables and charts, and the same figures as .xlsx."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from zeroerror.core.svgchart import Series, bar_chart
 from zeroerror.core.xlsx import table_bytes
 from zeroerror.disclosure.models import (
     Channel,
@@ -76,6 +77,22 @@ class AnnualReport:
                  ("依申请公开", "结转下年", self.carried_out)]
         rows += [("答复类型", label, n) for label, n in self.outcomes]
         return rows
+
+
+def report_charts(report: AnnualReport) -> dict[str, str]:
+    """The page's two charts: 主动公开 by channel, and the 依申请公开 figures."""
+    channels = [c.label for c in report.channels]
+    return {
+        "channels": bar_chart(channels, [
+            Series("发布", [c.published for c in report.channels]),
+            Series("超时限发布", [c.late for c in report.channels], "#c07a12"),
+            Series("撤稿", [c.withdrawn for c in report.channels], "#c0392b"),
+        ], label=f"{report.year}年主动公开按渠道"),
+        "requests": bar_chart(["本年新收申请", "本年办结", "其中逾期答复", "延期答复", "逾期未答复"], [
+            Series("件数", [report.received, report.answered, report.answered_late, report.extended,
+                          report.open_overdue]),
+        ], label=f"{report.year}年依申请公开"),
+    }
 
 
 def _end_of(year: int) -> datetime:

@@ -17,7 +17,7 @@ from zeroerror.core.forms import flash_form_errors, run_action
 from zeroerror.core.sheets import XLSX_CONTENT_TYPE
 from zeroerror.disclosure import access, actions
 from zeroerror.disclosure.forms import AnswerForm, ExtendForm, RequestForm
-from zeroerror.disclosure.reports import MAX_YEAR, MIN_YEAR, annual_report, report_xlsx
+from zeroerror.disclosure.reports import MAX_YEAR, MIN_YEAR, annual_report, report_charts, report_xlsx
 from zeroerror.org.models import Person
 
 FILTERS = [("all", "全部"), ("open", "办理中"), ("overdue", "逾期未答复"), ("answered", "已答复"),
@@ -125,7 +125,7 @@ def report(request: HttpRequest) -> HttpResponse:
     data = annual_report(person.unit, year)
     this_year = timezone.localdate().year
     return render(request, "disclosure/report.html", {
-        "title": f"{year}年政府信息公开工作年度报告", "report": data, "year": year,
+        "title": f"{year}年政府信息公开工作年度报告", "report": data, "year": year, "charts": report_charts(data),
         "years": list(range(this_year, this_year - 5, -1)),
     })
 

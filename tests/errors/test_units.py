@@ -6,13 +6,16 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from tests.factories import PersonFactory, give_role
+from tests.refusals import nothing_changes
 from zeroerror.errors import actions
 from zeroerror.errors.access import visible_leads
-from zeroerror.errors.models import LedgerEntry, LedgerMonth
+from zeroerror.errors.models import LedgerEntry, LedgerMonth, PerformancePay
+from zeroerror.errors.payroll import COLUMNS
 from zeroerror.org.roles import Role
 from zeroerror.tracking.models import Notification
 
@@ -120,3 +123,30 @@ def test_nobody_acts_on_another_units_lead(team, two, make_lead):
         actions.do_report_lead(channel="report", clause_id="一(一)4", person=team.bob, occurred_on=date(YEAR, 6, 1),
                                description="跨单位举报", actor=other.staff.user)
     assert list(visible_leads(other.staff)) == [theirs]  # his own, nothing of ours
+
+
+def pay_file(rows):
+    wb = Workbook()
+    wb.active.append(COLUMNS)
+    for row in rows:
+        wb.active.append(list(row))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return SimpleUploadedFile("绩效.xlsx", buf.getvalue())
+
+
+@pytest.mark.clause("二.3")
+def test_pay_goes_to_ones_own_unit_by_its_own_employee_numbers(team, two, login):
+    """Both units number a clerk 0101: the neighbour's import reaches its own clerk; our account name is unknown there."""
+    ours, theirs, other = two
+    for person in (team.alice, other.staff):
+        person.employee_number = "0101"
+        person.save(update_fields=["employee_number"])
+    client = login(other.perfstaff)
+    with nothing_changes():
+        response = client.post("/errors/pay/", {"file": pay_file([("", "alice", "", MONTH, 4000)])})
+    assert response.status_code == 400 and "账号“alice”不存在" in response.content.decode()
+
+    response = client.post("/errors/pay/", {"file": pay_file([("0101", "", "邻县职员", MONTH, 4000)])})
+    assert response.status_code == 200
+    assert list(PerformancePay.objects.values_list("person__name", "amount")) == [("邻县职员", Decimal("4000.00"))]

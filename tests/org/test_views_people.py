@@ -90,6 +90,15 @@ def test_it_shows_a_person_with_the_whole_role_history(org, login):
     assert "授予角色" not in html and "终止</button>" not in html
 
 
+def test_it_shows_the_employee_number_finance_keys_pay_by(org, login):
+    org.alice.employee_number = "QX0101"
+    org.alice.save(update_fields=["employee_number"])
+    _, html = page(login(org.bob), detail(org.alice))
+    assert "<dt>工号</dt><dd class=\"mono\">QX0101</dd>" in html
+    _, html = page(login(org.bob), detail(org.charlie))
+    assert "<dt>工号</dt><dd class=\"mono\">—</dd>" in html
+
+
 def test_it_shows_a_leaders_charges_with_history(org, login):
     response = login(org.alice).get(detail(org.leo))
 

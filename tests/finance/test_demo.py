@@ -1,7 +1,10 @@
 """The 财务管理 demo step: this year's lines and standards, a year of expenses within them, one approved special case
 and one refused over-standard attempt with its lead."""
 
+from datetime import date
+
 import pytest
+from django.utils import timezone
 
 from tests.demo_steps import run
 from zeroerror.errors.models import Lead
@@ -40,4 +43,7 @@ def test_it_builds_the_books_once(db, settings, tmp_path):
     adjustment = BudgetAdjustment.objects.get()
     assert (adjustment.status, adjustment.line.name, adjustment.change, adjustment.decided_by.name) == (
         ApprovalStatus.APPROVED, "办公室培训费", 5000, "王建国")
+    year_start = min(timezone.localdate(), date(timezone.localdate().year, 1, 2))
+    assert {timezone.localdate(line.decided_at) for line in lines} == {year_start}  # approved when the year began
+    assert timezone.localdate(adjustment.decided_at) == min(timezone.localdate(), date(year_start.year, 6, 15))
     assert "已存在" in run(build_finance)

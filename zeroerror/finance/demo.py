@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -18,7 +18,7 @@ from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.core.demo import register_demo_step
 from zeroerror.finance import actions, rules
-from zeroerror.finance.models import BudgetLine, Category, Expense, ExpenseStatus
+from zeroerror.finance.models import BudgetAdjustment, BudgetLine, Category, Expense, ExpenseStatus, SpendingStandard
 from zeroerror.org.models import Person, Unit
 
 UNIT_NAME = "青川县人民医院"
@@ -123,6 +123,21 @@ def _budget_for(total: Decimal) -> Decimal:
     return max(Decimal(10000), (total / Decimal("0.85") / 1000).quantize(Decimal(1)) * 1000)
 
 
+def _at(day: date, hour: int):
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _date_back(unit, year: int, today: date, adjustment: BudgetAdjustment) -> None:
+    """The write paths act now; the books were approved at the start of the year and the training line raised in
+    the middle of it (the audit trail keeps when the demo really wrote them)."""
+    start = min(today, date(year, 1, 2))
+    BudgetLine.objects.of_unit(unit).of_year(year).update(proposed_at=_at(start, 9), decided_at=_at(start, 16))
+    SpendingStandard.objects.of_unit(unit).update(proposed_at=_at(start, 9), decided_at=_at(start, 16))
+    raised_on = min(today, date(year, 6, 15))
+    BudgetAdjustment.objects.filter(pk=adjustment.pk).update(proposed_at=_at(raised_on, 9),
+                                                             decided_at=_at(raised_on, 17))
+
+
 @register_demo_step(80, "财务管理")
 def build_finance(say) -> None:
     unit = Unit.objects.filter(name=UNIT_NAME).first()
@@ -186,5 +201,6 @@ def build_finance(say) -> None:
                                            reason=f"县卫健局追加年度业务培训经费（青卫财〔{year}〕12号）",
                                            actor=director)
     actions.do_approve_adjustment(raised, "同意调增", actor=user("wangjianguo"))
+    _date_back(unit, year, today, raised)
     say(f"财务：{len(lines)} 个预算项目（1 项经批准调增预算）、{len(standards)} 项开支标准、{len(plan) + 1} 笔支出"
         f"（1 笔特批）；1 笔超标准支出被拒绝：{refused}")

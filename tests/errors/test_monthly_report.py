@@ -35,9 +35,10 @@ def test_it_shows_the_months_figures_trend_and_agenda(team, months, login):
     assert "本月认定差错<b>3</b>" in html.replace("\n", "")
     by_department = section(html, "按科室")
     assert "办公室" in by_department and "100.00" in by_department and "医务科" in by_department
-    assert "<svg" in by_department and 'aria-label="按科室的差错件数"' in by_department
+    assert "<svg" in by_department and 'aria-label="按科室的差错件数（办公室：差错（起） 2；医务科：差错（起） 1）"' in by_department
     assert "会务工作" in section(html, "按领域") and "一(二)3" in section(html, "按条款")
     trend = section(html, "近几个月趋势")
+    assert "5月：扣罚（元） 50.00；6月：扣罚（元） 200.00" in trend  # the amounts chart names its figures
     assert "<td>5月</td><td class=\"num\">1</td><td class=\"num mono\">50.00</td>" in trend
     agenda = section(html, "提请院长办公会议研究界定的差错")
     assert f"差错线索 #{months.pk}" in agenda and "鲍勃" in agenda

@@ -3,7 +3,7 @@ amounts, the trend against the previous months, and the cases awaiting the meeti
 界定) as an agenda list — on screen (charts as inline SVG, each with its table) and as .docx (the
 tables carry a bar per row).
 
-:func:`month_report` reads the leads a reader may see; :func:`bar_svg` and :func:`render_docx` are pure.
+:func:`month_report` reads the leads a reader may see; :func:`chart` and :func:`render_docx` are pure.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from html import escape
 
 from django.db.models import Count, Q, Sum
 
+from zeroerror.core.svgchart import Series, bar_chart
 from zeroerror.errors.models import LeadStatus, LedgerEntry, Severity
 from zeroerror.errors.reports import money
 from zeroerror.tracking.models import Area
@@ -94,24 +94,10 @@ def month_of_row(row) -> str:
     return f"{row['confirmed_on__year']:04d}-{row['confirmed_on__month']:02d}"
 
 
-def bar_svg(lines: list[Line], *, title: str, value=lambda li: li.count, unit: str = "起") -> str:
-    """A horizontal bar chart as inline SVG (no script, no external file); the table beside it carries the same
+def chart(lines: list[Line], *, title: str, series: str = "差错（起）", value=lambda li: li.count) -> str:
+    """A horizontal bar chart of ``lines`` as inline SVG (core.svgchart); the table beside it carries the same
     figures for screen readers and print."""
-    width, bar_h, gap, left = 520, 18, 8, 130
-    values = [float(value(li)) for li in lines]
-    top = max(values, default=0) or 1
-    height = (bar_h + gap) * max(len(lines), 1) + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '
-             f'viewBox="0 0 {width} {height}" width="100%" class="chart-svg">', f"<title>{escape(title)}</title>"]
-    for i, (li, v) in enumerate(zip(lines, values, strict=True)):
-        y = 5 + i * (bar_h + gap)
-        w = round((width - left - 70) * v / top)
-        parts.append(f'<text x="{left - 6}" y="{y + 13}" text-anchor="end" font-size="12">{escape(li.label[:12])}</text>')
-        parts.append(f'<rect x="{left}" y="{y}" width="{w}" height="{bar_h}" fill="#2f6fb0"/>')
-        shown = f"{value(li)}"
-        parts.append(f'<text x="{left + w + 4}" y="{y + 13}" font-size="12">{escape(shown)}{unit}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    return bar_chart([li.label[:12] for li in lines], [Series(series, [value(li) for li in lines])], label=title)
 
 
 def text_bar(value, top, width: int = 12) -> str:

@@ -150,7 +150,7 @@ def monthly_report(request: HttpRequest) -> HttpResponse:
     from django.shortcuts import render
 
     from zeroerror.errors.ledger import month_of
-    from zeroerror.errors.monthly import bar_svg, month_report
+    from zeroerror.errors.monthly import chart, month_report
     from zeroerror.errors.monthly import render_docx as report_docx
     from zeroerror.errors.payroll import MONTH_RE
 
@@ -170,7 +170,7 @@ def monthly_report(request: HttpRequest) -> HttpResponse:
         return response
     return render(request, "errors/monthly.html", {
         "title": f"{month} 差错考核月报", "month": month, "report": report,
-        "department_chart": bar_svg(report.by_department, title="按科室的差错件数"),
-        "trend_chart": bar_svg(report.trend, title="近几个月的差错件数"),
-        "amount_chart": bar_svg(report.trend, title="近几个月的扣罚金额", value=lambda li: li.amount, unit="元"),
+        "department_chart": chart(report.by_department, title="按科室的差错件数"),
+        "trend_chart": chart(report.trend, title="近几个月的差错件数"),
+        "amount_chart": chart(report.trend, title="近几个月的扣罚金额", series="扣罚（元）", value=lambda li: li.amount),
     })

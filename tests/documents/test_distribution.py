@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from zeroerror.audit.models import AuditRecord
 from zeroerror.documents import actions
 from zeroerror.documents.models import Circulation, Distribution, OutgoingDocument, OutgoingStatus
 from zeroerror.errors.models import Lead
@@ -151,4 +152,35 @@ def test_a_document_for_reading_goes_round_its_readers_and_is_finished_by_the_la
     left = TrackedItem.objects.for_source(doc).active().get()  # only the office's 归档 is left
     assert left.title.startswith("归档：") and left.owner == docs.alice
     assert actions.do_archive_incoming(doc, actor=docs.alice.user).status == "archived"
+    assert not TrackedItem.objects.for_source(doc).active().exists()
+
+
+@pytest.mark.clause("一(一)8")
+def test_missing_receipts_are_chased_until_the_last_one_comes_in(docs, printed, django_capture_on_commit_callbacks):
+    doc = actions.do_distribute_outgoing(printed, recipients=["县卫生健康局", "县人民政府办公室", "县医保局"],
+                                         actor=docs.alice.user)
+    chase = TrackedItem.objects.for_source(doc).active().get(title__startswith="催回执")
+    assert chase.owner == docs.alice and chase.detail == "待回执：县卫生健康局、县人民政府办公室、县医保局"
+    with django_capture_on_commit_callbacks(execute=True):
+        run_tick(now=chase.due_at + timedelta(minutes=1))
+    chase.refresh_from_db()
+    assert chase.status == "overdue" and not Lead.objects.exists()  # chased, not held against the distributor
+    *first, last = doc.distributions.order_by("id")
+    for distribution in first:
+        actions.do_record_receipt(distribution, receipt_by="张收发", actor=docs.alice.user)
+    chase.refresh_from_db()
+    assert chase.status == "overdue"  # one still missing
+    actions.do_record_receipt(last, receipt_by="李收发", actor=docs.alice.user)
+    chase.refresh_from_db()
+    assert chase.status == "done"
+
+
+@pytest.mark.clause("一(一)8")
+def test_archiving_with_receipts_outstanding_records_who_had_not_acknowledged(docs, printed):
+    doc = actions.do_distribute_outgoing(printed, actor=docs.alice.user)
+    actions.do_record_receipt(doc.distributions.get(recipient="县医保局"), receipt_by="李收发", actor=docs.alice.user)
+    actions.do_archive_outgoing(doc, actor=docs.alice.user)
+    audit = AuditRecord.objects.filter(action="documents.outgoing.archive").get()
+    assert audit.changes["no_receipt"] == ["县卫生健康局", "县人民政府办公室"]
+    assert doc.events.filter(step="归档").get().text == "归档时未回执：县卫生健康局、县人民政府办公室"
     assert not TrackedItem.objects.for_source(doc).active().exists()

@@ -158,8 +158,9 @@ def test_after_completion_the_clerk_files_it_within_the_limit(docs):
 @pytest.mark.clause("一(一)4")
 def test_after_distribution_the_distributor_files_the_outgoing_document(docs):
     doc = docs.advance(docs.make_outgoing(), OutgoingStatus.DISTRIBUTED)
-    filing = TrackedItem.objects.for_source(doc).active().get()
+    chasing, filing = TrackedItem.objects.for_source(doc).active().order_by("title")
     assert filing.title == "归档：关于进一步规范公文处理工作的通知" and filing.owner == docs.alice
+    assert chasing.title == "催回执：关于进一步规范公文处理工作的通知" and chasing.owner == docs.alice
     assert filing.clause_id == "一(一)4"
     assert filing.due_at == deadline_in_workdays(30, doc.distributed_at)
     assert step_items(doc, "分发").get().status == "done"

@@ -20,6 +20,8 @@ Every step, 收文 and 发文, follows the same pattern by 紧急程度:
   承办 ten working days (two calendar weeks), 拟稿 five.
 
 归档 is 30 working days whatever the urgency: filing follows 办结 and is checked at month end, not chased.
+回执 (every recipient of a 发文 acknowledges it): 5 working days after 分发 平急 (2 加急, 1 特急); the office
+chases what is missing.
 
 Per 文种 (the reasons these differ from the pattern):
 
@@ -90,6 +92,7 @@ class OutgoingStep(ChoiceEnum):
     NUMBER = "out_number", "编号"
     PRINT = "out_print", "印制"
     DISTRIBUTE = "out_distribute", "分发"
+    RECEIPT = "out_receipt", "回执"
     ARCHIVE = "out_archive", "归档"
 
     @classmethod
@@ -272,6 +275,7 @@ def _defaults() -> TimeLimitTable:
         (None, o.NUMBER): u(0, 0, 1),
         (None, o.PRINT): u(0, 1, 2),
         (None, o.DISTRIBUTE): u(0, 0, 1),
+        (None, o.RECEIPT): u(1, 2, 5),
         (None, o.ARCHIVE): u(30, 30, 30),
         (k.REQUEST, i.HANDLE): u(1, 3, 7),
         (k.REQUEST, i.REPLY): u(0, 1, 2),

@@ -29,7 +29,8 @@ from zeroerror.documents.actions.common import (
 )
 from zeroerror.documents.models import Distribution, OutgoingDocument, OutgoingStatus
 from zeroerror.documents.timelimits import OutgoingStep
-from zeroerror.tracking.actions import close_items_for_source
+from zeroerror.tracking.actions import close_items_for_source, close_tracked_item
+from zeroerror.tracking.models import TrackedItem
 
 PRINT_CHECKS = {
     "no_missing_pages": "无漏页",
@@ -72,6 +73,8 @@ def do_print_outgoing(doc: OutgoingDocument, *, checks: dict, secure_printing: b
                     "secure_printing": doc.secure_printing, "copies": doc.copies})
     return doc
 
+RECEIPT_ITEM = "催回执："  # the title of the tracked item that chases a 发文's missing 回执
+
 
 def organs(text: str) -> list[str]:
     """The organs named in a 主送/抄送 field, split on 、，；and new lines."""
@@ -106,6 +109,10 @@ def do_distribute_outgoing(doc: OutgoingDocument, *, recipients: Sequence[str] |
     doc.status, doc.distributed_at = OutgoingStatus.DISTRIBUTED, now
     doc.save(update_fields=["status", "distributed_at"])
     close_items_for_source(doc, "已分发", actor=actor)
+    # chasing the 回执: reminded and escalated when overdue, but no 差错 lead — a recipient that does not answer is
+    # not the distributor's lapse (a 漏发 or 错发 is, and is caught where it happens)
+    _track(doc, OutgoingStep.RECEIPT, person, f"{RECEIPT_ITEM}{label(doc)}", actor=actor, clause="",
+           detail="待回执：" + "、".join(listed))
     _track_archiving(doc, person, actor=actor)
     late = now > due_at
     _event(doc, "分发", person, "分发至：" + "、".join(listed) + ("（迟发）" if late else "")
@@ -135,6 +142,8 @@ def do_record_receipt(distribution: Distribution, *, receipt_by: str = "", misdi
     distribution.received_at, distribution.receipt_by = timezone.now(), receipt_by
     distribution.misdirected, distribution.receipt_note = bool(misdirected), note
     distribution.save()
+    if not doc.distributions.awaiting_receipt().exists():  # the last one: nothing left to chase
+        _close_receipt_items(doc, "回执已全部登记", actor=actor)
     if misdirected:
         from zeroerror.errors.actions import propose_lead
 
@@ -149,16 +158,23 @@ def do_record_receipt(distribution: Distribution, *, receipt_by: str = "", misdi
     return distribution
 
 
+def _close_receipt_items(doc: OutgoingDocument, note: str, *, actor) -> None:
+    for item in TrackedItem.objects.for_source(doc).active().filter(title__startswith=RECEIPT_ITEM):
+        close_tracked_item(item, note, actor=actor)
+
+
 @transaction.atomic(durable=True)
 def do_archive_outgoing(doc: OutgoingDocument, *, actor) -> OutgoingDocument:
     person = _person(actor)
     doc = _lock_out(doc)
     _visible_or_refuse(doc, person)
     _refuse_unless(access.can_archive_outgoing(person, doc), f"分发后才能由办公室归档（当前：{doc.get_status_display()}）。")
+    # 归档 with receipts outstanding is allowed (a recipient may never answer) but says who had not acknowledged
+    missing = list(doc.distributions.awaiting_receipt().values_list("recipient", flat=True))
     doc.status, doc.archived_at = OutgoingStatus.ARCHIVED, timezone.now()
     doc.save(update_fields=["status", "archived_at"])
-    close_items_for_source(doc, "已归档", actor=actor)
-    _event(doc, "归档", person)
+    close_items_for_source(doc, "已归档" + (f"（归档时未回执：{'、'.join(missing)}）" if missing else ""), actor=actor)
+    _event(doc, "归档", person, f"归档时未回执：{'、'.join(missing)}" if missing else "回执齐全")
     record("documents.outgoing.archive", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
-           changes={"status": [OutgoingStatus.DISTRIBUTED, doc.status]})
+           changes={"status": [OutgoingStatus.DISTRIBUTED, doc.status], "no_receipt": missing})
     return doc

@@ -98,6 +98,7 @@ def test_the_stubs_print_in_number_order_with_the_spoiled_one_kept(org, login, b
     assert text.count("介绍信存根") == 3
     assert text.index("第0001号") < text.index("第0002号") < text.index("第0003号")
     assert "本号作废。原因：抬头写错" in text and "青川市卫生健康委员会" in text and "批准人：杜主任" in text
+    assert "联系进修事宜。" in text and "联系联系" not in text and "事宜事宜" not in text
 
 
 def test_the_letter_list_shows_the_stubs_to_the_office_and_theirs_to_requesters(org, login, book, approved):

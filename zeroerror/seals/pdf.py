@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
 
 from zeroerror.meetings.pdf.fonts import draw_text, text_width
+from zeroerror.seals import rules
 
 # (header, width in mm) of the register's columns; the widths add up to the printable width of A4 landscape
 REGISTER_COLUMNS = [
@@ -135,7 +136,7 @@ def _stub(c, x: float, top: float, width: float, height: float, stub) -> None:
     else:
         lines = [
             f"兹介绍 {stub.bearers} 等 {stub.bearer_count} 人前往 {stub.addressee}",
-            f"联系 {stub.matter}。",
+            rules.matter_sentence(stub.matter),
             f"有效期至 {stub.valid_until:%Y年%m月%d日}",
             f"申请人：{stub.use.requester.name}　　批准人：{stub.use.approver.name}　　开具人：{stub.issued_by.name}",
             f"开具日期：{_local(stub.issued_at, '%Y年%m月%d日')}　　用印登记号：{stub.use.label}",

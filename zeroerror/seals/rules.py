@@ -51,6 +51,16 @@ def missing_letter_fields(letter: LetterText) -> list[str]:
     return missing
 
 
+def matter_sentence(matter: str) -> str:
+    """The 事由 as the letter's sentence "联系……事宜。", whether or not the typed 事由 already says 联系/事宜."""
+    text = matter.strip().rstrip("。.，,")
+    if not text.startswith("联系"):
+        text = "联系" + text
+    if not text.endswith("事宜"):
+        text += "事宜"
+    return text + "。"
+
+
 def blank_letter_message(missing: list[str]) -> str:
     return f"{BLANK_LETTER}请填写：{'、'.join(missing)}。"
 

@@ -9,7 +9,7 @@ class SecrecyConfig(AppConfig):
     def ready(self):
         from zeroerror.attachments.registry import register_owner
         from zeroerror.core import areas, nav
-        from zeroerror.secrecy import demo  # noqa: F401  (registers the demo step)
+        from zeroerror.secrecy import demo, demo_safety  # noqa: F401  (register the demo steps)
         from zeroerror.secrecy.access import can_read_safety_attachments, secrecy_inbox
         from zeroerror.secrecy.actions import remind_inventory, run_safety_tick
         from zeroerror.secrecy.sources import register_sources

@@ -2,15 +2,10 @@
 
 from django.utils import timezone
 
+from tests.demo_steps import run
 from zeroerror.facilities.demo import build_facilities
 from zeroerror.facilities.models import CleaningRound, Place, RoundKind, RoundStatus
 from zeroerror.tracking.models import TrackedItem
-
-
-def run(step):
-    lines = []
-    step(lines.append)
-    return "\n".join(lines)
 
 
 def test_it_builds_a_year_of_cleaning_rounds_once(db, settings, tmp_path):

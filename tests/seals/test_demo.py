@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from tests.demo_steps import run
 from zeroerror.errors.models import Lead
 from zeroerror.seals.demo import build_seals
 from zeroerror.seals.models import (
@@ -14,12 +15,6 @@ from zeroerror.seals.models import (
     SealRequest,
     SealUse,
 )
-
-
-def run(step):
-    lines = []
-    step(lines.append)
-    return "\n".join(lines)
 
 
 def test_it_builds_a_year_of_seal_use_once(db, settings, tmp_path):

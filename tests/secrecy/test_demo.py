@@ -2,17 +2,12 @@
 
 from django.utils import timezone
 
+from tests.demo_steps import run
 from zeroerror.errors.models import Lead
 from zeroerror.secrecy.demo import build_secrecy
 from zeroerror.secrecy.demo_safety import HAZARDS, build_safety
 from zeroerror.secrecy.models import ClassifiedItem, KeyUse, MediumUse, SafetyChecklist, SafetyRound, SafetyRoundStatus
 from zeroerror.tracking.models import TrackedItem
-
-
-def run(step):
-    lines = []
-    step(lines.append)
-    return "\n".join(lines)
 
 
 def test_it_builds_a_year_of_registers_and_safety_rounds_once(db, settings, tmp_path):

@@ -35,7 +35,9 @@ def at(hour, minute=0, days=0):
 
 @pytest.fixture
 def started_round(places):
-    """A daily round of the meeting room that began an hour ago and is due in half an hour."""
+    """A daily round of the meeting room that began an hour ago (at most back to today's midnight, so that it is one
+    of today's rounds whenever the tests run) and is due in half an hour."""
     now = timezone.now()
-    return CleaningRound.objects.create(place=places.room, kind=RoundKind.DAILY, starts_at=now - timedelta(hours=1),
+    starts_at = max(now - timedelta(hours=1), at(0))
+    return CleaningRound.objects.create(place=places.room, kind=RoundKind.DAILY, starts_at=starts_at,
                                         due_at=now + timedelta(minutes=30))

@@ -26,7 +26,7 @@ def test_the_page_does_a_constant_number_of_queries(org, login, places):
     now = timezone.now()
     for i in range(8):
         CleaningRound.objects.create(place=places.office, kind=RoundKind.AFTER_VISIT,
-                                     starts_at=now.replace(hour=0, minute=i + 1), due_at=now, reason=f"来访{i}")
+                                     starts_at=timezone.localtime(now).replace(hour=0, minute=0) + timedelta(seconds=i + 1), due_at=now, reason=f"来访{i}")
     many, html = page(client, "/facilities/")
     assert many == one
     assert_shown(html, [f"来访{i}" for i in range(8)])

@@ -61,10 +61,11 @@ def test_the_week_sheet_as_xlsx(org, login, started):
     actions.do_record_safety_check(started, done_at=timezone.now(), results=[("门窗上锁", True, ""),
                                                                              ("电源关闭", True, "")],
                                    actor=org.bob.user)
-    response = login(org.alice).get("/secrecy/safety/", {"export": "xlsx"})
+    began = timezone.localtime(started.starts_at).date()  # not today's date just after midnight
+    response = login(org.alice).get("/secrecy/safety/", {"export": "xlsx", "week": began.isoformat()})
     ws = load_workbook(io.BytesIO(response.content)).active
     assert "防火防盗检查周表" in ws["A1"].value and ws["A3"].value == "行政楼三楼"
-    day = timezone.localdate().weekday()
+    day = began.weekday()
     assert "✓" in ws.cell(row=3, column=2 + day).value and "鲍勃" in ws.cell(row=3, column=2 + day).value
 
 

@@ -187,7 +187,11 @@ def can_circulate_incoming(person: Person, doc: IncomingDocument) -> bool:
 
 
 def can_mark_read(person: Person, doc: IncomingDocument) -> bool:
-    return doc.circulations.filter(reader=person, read_at__isnull=True).exists()
+    return doc.circulations.pending().filter(reader=person).exists()
+
+
+def can_withdraw_circulation(person: Person, doc: IncomingDocument) -> bool:
+    return is_office(person) and doc.circulations.pending().exists()
 
 
 def can_record_receipt(person: Person, doc: OutgoingDocument) -> bool:

@@ -236,6 +236,17 @@ class CirculateForm(forms.Form):
         self.fields["readers"].queryset = Person.objects.active().filter(unit=unit).select_related("department")
 
 
+class WithdrawCirculationForm(forms.Form):
+    reader = forms.ModelChoiceField(label="撤回谁的传阅", queryset=Person.objects.none(),
+                                    help_text="只列出尚未阅毕的人员")
+    reason = forms.CharField(label="撤回理由", max_length=200, widget=_textarea(2), help_text="如：出差在外，改由他人阅知")
+
+    def __init__(self, *args, doc=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        pending = doc.circulations.pending().values("reader_id") if doc is not None else []
+        self.fields["reader"].queryset = Person.objects.filter(pk__in=pending)
+
+
 class ReadForm(forms.Form):
     comment = forms.CharField(label="阅件意见", max_length=300, required=False)
 

@@ -82,6 +82,8 @@ INCOMING_STEPS = {
     "circulate": Step("送传阅", forms.CirculateForm, actions.do_circulate_incoming, access.can_circulate_incoming,
                       "已送传阅。", unit_form=True),
     "read": Step("阅毕", forms.ReadForm, actions.do_mark_read, access.can_mark_read, "已阅。"),
+    "unread": Step("撤回传阅", forms.WithdrawCirculationForm, actions.do_withdraw_circulation,
+                   access.can_withdraw_circulation, "传阅已撤回。", doc_form=True),
     "complete": Step("办结", forms.CompleteForm, actions.do_complete_incoming, access.can_complete_incoming,
                      "已办结。"),
     "archive": Step("归档", forms.EmptyForm, actions.do_archive_incoming, access.can_archive_incoming, "已归档。"),

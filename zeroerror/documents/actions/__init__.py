@@ -18,6 +18,7 @@ from zeroerror.documents.actions.agency import (  # noqa: F401
 from zeroerror.documents.actions.circulation import (  # noqa: F401
     do_circulate_incoming,
     do_mark_read,
+    do_withdraw_circulation,
 )
 from zeroerror.documents.actions.common import (  # noqa: F401
     CLAUSE_DISTRIBUTION,

@@ -13,7 +13,7 @@ from zeroerror.attachments.actions import attach
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.documents import access
-from zeroerror.documents.actions.circulation import _circulate
+from zeroerror.documents.actions.circulation import READING_ITEM, _circulate
 from zeroerror.documents.actions.common import (
     CLAUSE_INSTRUCTION,
     CLAUSE_TIME_LIMIT,
@@ -40,7 +40,8 @@ from zeroerror.documents.models import LEADER_ROLES, IncomingDocument, IncomingS
 from zeroerror.documents.timelimits import IncomingStep
 from zeroerror.org.models import Department, Person
 from zeroerror.org.roles import Role
-from zeroerror.tracking.actions import cancel_items_for_source, close_items_for_source
+from zeroerror.tracking.actions import cancel_items_for_source, close_items_for_source, close_tracked_item
+from zeroerror.tracking.models import TrackedItem
 
 
 def _normalise_sender(sender: str) -> str:
@@ -374,7 +375,9 @@ def do_complete_incoming(doc: IncomingDocument, *, result: str, reply: str = "",
         raise ValidationError(f"来文为{doc.kind_enum.label}，须答复{doc.sender}：请填写答复情况（答复方式、文号）。")
     doc.result, doc.reply, doc.done_at, doc.status = result, reply, timezone.now(), IncomingStatus.DONE
     doc.save(update_fields=["result", "reply", "done_at", "status"])
-    close_items_for_source(doc, result, actor=actor)
+    # 办结 closes the handling items; a reader's 传阅 stays open until read or withdrawn (issue 11 2(e))
+    for item in TrackedItem.objects.for_source(doc).active().exclude(title__startswith=READING_ITEM):
+        close_tracked_item(item, result, actor=actor)
     _track_archiving(doc, _office_clerk(doc), actor=actor)
     notify_about(doc, [doc.proposed_by, *doc.leaders.all()], f"已办结：{label(doc)}", result)
     _event(doc, "办结", person, result + (f"；答复：{reply}" if reply else ""))
@@ -390,6 +393,9 @@ def do_archive_incoming(doc: IncomingDocument, *, actor) -> IncomingDocument:
     doc = _lock_in(doc)
     _visible_or_refuse(doc, person)
     _refuse_unless(access.can_archive_incoming(person, doc), f"办结后才能由办公室归档（当前：{doc.get_status_display()}）。")
+    reading = list(doc.circulations.pending().values_list("reader__name", flat=True))
+    if reading:
+        raise ValidationError(f"传阅尚未结束（{'、'.join(reading)}在阅），不能归档：待阅毕或撤回传阅后再归档。")
     doc.status, doc.archived_at = IncomingStatus.ARCHIVED, timezone.now()
     doc.save(update_fields=["status", "archived_at"])
     close_items_for_source(doc, "已归档", actor=actor)

@@ -146,6 +146,12 @@ class Instruction(models.Model):
         return f"{self.leader.name}批示"
 
 
+class CirculationQuerySet(models.QuerySet):
+    def pending(self):
+        """Still 在阅: neither read nor withdrawn — 传阅 is not over while one is left."""
+        return self.filter(read_at__isnull=True, withdrawn_at__isnull=True)
+
+
 class Circulation(models.Model):
     """传阅 of a 收文 to one reader, with the read receipt: always showing where the document is."""
 
@@ -155,6 +161,13 @@ class Circulation(models.Model):
     sent_by = models.ForeignKey(Person, verbose_name="送阅人", on_delete=models.PROTECT, related_name="+")
     read_at = models.DateTimeField("阅毕时间", null=True, blank=True)
     comment = models.CharField("阅件意见", max_length=300, blank=True)
+    # 撤回传阅 (issue 11 2(e)): the office takes the document back from a reader who has not read it, with a reason
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(Person, verbose_name="撤回人", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    withdraw_reason = models.CharField("撤回理由", max_length=200, blank=True)
+
+    objects = CirculationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "传阅"

@@ -36,9 +36,11 @@ def test_every_xlsx_export_in_the_tree_goes_through_the_one_helper():
     writers = [str(p.relative_to(package)) for p in package.rglob("*.py")
                if re.search(r"\bWorkbook\(", p.read_text()) or re.search(r"\bcsv\.writer\(", p.read_text())]
     assert sorted(writers) == ["core/sheets.py", "core/xlsx.py", "errors/finance_sheet.py", "finance/xlsx.py",
-                              "meetings/views/dossier.py"]
+                               "meetings/views/dossier.py", "vehicles/printouts.py"]
     for builder in ("core/xlsx.py", "errors/finance_sheet.py", "finance/xlsx.py"):  # workbooks built by hand: every row through append_row
         source = (package / builder).read_text()
         assert "append_row(" in source and ".append(" not in source, builder
+    vehicles = (package / "vehicles/printouts.py").read_text()  # sheets made by core.xlsx.add_table only
+    assert "add_table(" in vehicles and ".append(" not in vehicles and not re.search(r"\bws\b", vehicles)
     dossier = (package / "meetings/views/dossier.py").read_text()
     assert dossier.count("writerow(") == dossier.count("safe_csv_row(")

@@ -1,23 +1,13 @@
 """接待方案 and 接待审批单 as printed: the .docx read back, the PDF rendered by LibreOffice and read back."""
 
-import io
 import subprocess
 from decimal import Decimal
 
 import pytest
-from docx import Document
 
+from tests.printed import docx_text
 from tests.tools import need
 from zeroerror.reception.actions import do_record_bill
-
-
-def _docx_text(data: bytes) -> str:
-    doc = Document(io.BytesIO(data))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts.append(" | ".join(c.text for c in row.cells))
-    return "\n".join(parts)
 
 
 @pytest.mark.clause("一(三)2")
@@ -25,7 +15,7 @@ def test_the_plan_docx_has_the_schedule_the_meals_the_budget_and_the_approval(or
     report = approved_plan().report
     response = login(org.alice).get(f"/reception/{report.pk}/print/plan.docx")
     assert response.status_code == 200
-    text = _docx_text(response.content)
+    text = docx_text(response.content)
     assert "市卫生健康委员会张处长（医政医管处处长）一行来访接待方案（参观考察）" in text
     assert "已批准 · 李副院长批准于" in text
     assert "参观考察点一（考察点） | 行政楼三楼会议室 | 艾丽、鲍勃 | 川A·12345" in text
@@ -37,7 +27,7 @@ def test_the_approval_form_carries_the_list_figures_and_the_bill(org, login, app
     plan = approved_plan()
     do_record_bill(plan.report, actor=org.alice.user, guests=4, accompanying=3, meals=1, meal_total=Decimal("540"),
                    room_nights=0, room_total=Decimal("0"), other_total=Decimal("0"), invoice_ref="No.778899")
-    text = _docx_text(login(org.alice).get(f"/reception/{plan.report.pk}/print/approval.docx").content)
+    text = docx_text(login(org.alice).get(f"/reception/{plan.report.pk}/print/approval.docx").content)
     assert "公务接待审批单" in text and "接待对象单位 | 市卫生健康委员会" in text
     assert "公函 | 市卫健函〔2026〕12号" in text and "合计540.00元" in text and "No.778899" in text
     assert "同意。李副院长" in text

@@ -22,4 +22,5 @@ class VehiclesConfig(AppConfig):
         nav.add("reception", nav.NavItem("用车记录", "vehicles:trips"))
         nav.add("reception", nav.NavItem("公务用车", "vehicles:vehicles"))
         nav.add("reception", nav.NavItem("节假日封存", "vehicles:rounds"))
+        nav.add("reception", nav.NavItem("用车公示", "vehicles:notice"))
         nav.add("reception", nav.NavItem("车辆油耗与费用", "vehicles:monthly", visible=sees_all))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zeroerror.vehicles.views import fleet, trips, upkeep
+from zeroerror.vehicles.views import fleet, printouts, trips, upkeep
 
 app_name = "vehicles"
 
@@ -25,4 +25,8 @@ urlpatterns = [
     path("costs/", upkeep.cost_list, name="costs"),
     path("costs/new/", upkeep.cost_record, name="cost_record"),
     path("monthly/", upkeep.monthly, name="monthly"),
+    path("monthly/register.<str:fmt>", printouts.register_download, name="register_download"),
+    path("trips/<int:pk>/print.<str:fmt>", printouts.trip_print, name="trip_print"),
+    path("notice/", printouts.notice, name="notice"),
+    path("notice/notice.<str:fmt>", printouts.notice_download, name="notice_download"),
 ]

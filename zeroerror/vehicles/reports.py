@@ -17,6 +17,10 @@ from zeroerror.vehicles.models import Cost, CostKind, Trip, TripStatus, Vehicle
 HISTORY_MONTHS = 6
 
 
+def _cents(value) -> Decimal:
+    return Decimal(value or 0).quantize(Decimal("0.01"))
+
+
 def month_label(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
@@ -69,11 +73,12 @@ def vehicle_months(unit, year: int, month: int) -> tuple[list[consumption.Vehicl
              .annotate(amount=Sum("amount"), litres=Sum("litres")))
     for c in costs:
         r = row(c["vehicle_id"], month_label(c["incurred_on__year"], c["incurred_on__month"]))
+        amount, litres = _cents(c["amount"]), _cents(c["litres"])  # SQLite sums come back with float noise
         if c["kind"] == CostKind.FUEL:
-            r.fuel_cost += c["amount"] or Decimal("0")
-            r.litres += c["litres"] or Decimal("0")
+            r.fuel_cost += amount
+            r.litres += litres
         else:
-            r.other_cost += c["amount"] or Decimal("0")
+            r.other_cost += amount
     label = month_label(year, month)
     for v in vehicles.values():
         if v.active:
@@ -88,5 +93,5 @@ def cost_breakdown(unit, year: int, month: int) -> dict[int, dict[str, Decimal]]
     found: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for c in (Cost.objects.of_unit(unit).in_month(year, month).values("vehicle_id", "kind")
               .annotate(amount=Sum("amount"))):
-        found[c["vehicle_id"]][c["kind"]] = c["amount"]
+        found[c["vehicle_id"]][c["kind"]] = _cents(c["amount"])
     return found

@@ -195,7 +195,7 @@ def test_one_main_department_with_a_handler_in_it(docs):
 def test_the_unit_configures_its_time_limits_in_the_data_dir(docs, settings, tmp_path):
     import json
 
-    from zeroerror.documents.timelimits import TimeLimitError
+    from zeroerror.documents.timelimits import DEFAULT_TABLE, TimeLimitError
 
     settings.DATA_DIR = tmp_path
     (tmp_path / actions.TIME_LIMITS_FILE).write_text(json.dumps({"收文": {"承办": {"平急": 7}}}), encoding="utf-8")
@@ -205,7 +205,8 @@ def test_the_unit_configures_its_time_limits_in_the_data_dir(docs, settings, tmp
     (tmp_path / actions.TIME_LIMITS_FILE).write_text(json.dumps({"收文": {"承办": {"特急": 9, "平急": 2}}}),
                                                      encoding="utf-8")
     with pytest.raises(TimeLimitError, match="特急时限（9天）不能长于"):
-        actions.time_limit_table()
+        actions.file_time_limit_table()
+    assert actions.time_limit_table() == DEFAULT_TABLE  # a bad file never stops the work: the defaults apply
 
 
 def test_a_request_or_letter_is_finished_only_with_its_reply(docs):

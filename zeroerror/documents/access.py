@@ -114,6 +114,11 @@ def can_manage_agency_codes(person: Person) -> bool:
     return person.has_role(*DIRECTOR_ROLES)
 
 
+def can_manage_time_limits(person: Person) -> bool:
+    """The 办理时限 table (issue 11 item 4) is the 办公室主任's (and the deputy's)."""
+    return person.has_role(*DIRECTOR_ROLES)
+
+
 def can_void_number(person: Person, doc: OutgoingDocument) -> bool:
     return doc.status in (OutgoingStatus.NUMBERED, OutgoingStatus.PRINTED) and is_office(person)
 

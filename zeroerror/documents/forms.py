@@ -4,7 +4,11 @@ from django.utils import timezone
 from zeroerror.documents.actions import PRINT_CHECKS
 from zeroerror.documents.docnumber import DocumentKind, SecrecyLevel, Urgency
 from zeroerror.documents.models import LEADER_ROLES, AgencyCode, Distribution, OutgoingDocument
+from zeroerror.documents.timelimits import MAX_DAYS, IncomingStep, OutgoingStep
 from zeroerror.org.models import Department, Person
+
+ALL_STEPS = [*IncomingStep, *OutgoingStep]
+URGENCIES = [Urgency.EXTRA_URGENT, Urgency.URGENT, Urgency.NORMAL]
 
 SECRECY_CHOICES = [("", "非密")] + SecrecyLevel.choices()
 DATETIME = {"type": "datetime-local"}
@@ -267,3 +271,61 @@ class AgencyCodeForm(forms.Form):
     mark = forms.CharField(label="发文机关标志（版头）", max_length=100, required=False,
                            help_text="不填按文种自动：“××文件”，函为单位名称，纪要为“××纪要”")
     active = forms.BooleanField(label="启用", required=False, initial=True)
+
+
+class TimeLimitForm(forms.Form):
+    """The whole 办理时限 table as a grid (issue 11 item 4): for every step the days per 紧急程度, the per-文种 rows
+    (all three blank removes one) and one row to add; validated as a whole by the action."""
+
+    reason = forms.CharField(label="修改说明", max_length=300, help_text="为什么调整时限（记入审计和版本记录）")
+    add_kind = forms.ChoiceField(label="新增按文种时限：文种", required=False,
+                                 choices=[("", "—")] + DocumentKind.choices())
+    add_step = forms.ChoiceField(label="步骤", required=False)
+
+    def __init__(self, *args, table, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.table = table
+        self.default_rows, self.kind_rows = [], []
+        for step in ALL_STEPS:
+            self.default_rows.append((step, [self._days(f"{step.value}__{u.value}", table.limit(None, u, step),
+                                                        f"{_direction(step)}·{step.label}·{u.label}", required=True)
+                                             for u in URGENCIES]))
+        for kind, step in sorted(((k, s) for k, s in table.rows if k is not None),
+                                 key=lambda ks: (ks[0].value, ALL_STEPS.index(ks[1]))):
+            limits = table.rows[(kind, step)]
+            self.kind_rows.append((kind, step, [
+                self._days(f"{kind.value}__{step.value}__{u.value}", limits.get(u),
+                           f"{kind.label}·{_direction(step)}·{step.label}·{u.label}") for u in URGENCIES]))
+        self.fields["add_step"].choices = [("", "—")] + [(s.value, f"{_direction(s)}·{s.label}") for s in ALL_STEPS]
+        self.add_row = [self._days(f"add__{u.value}", None, f"新增·{u.label}") for u in URGENCIES]
+
+    def _days(self, name: str, initial, label: str, *, required: bool = False) -> str:
+        self.fields[name] = forms.IntegerField(label=label, min_value=0, max_value=MAX_DAYS, required=required,
+                                               initial=initial, widget=forms.NumberInput(attrs={"class": "days"}))
+        return name
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("add_kind")) != bool(data.get("add_step")):
+            raise forms.ValidationError("新增按文种时限须同时选择文种和步骤")
+        return data
+
+    def table_data(self) -> dict:
+        """The grid as a whole table in the ``TimeLimitTable.to_dict`` shape (Chinese labels)."""
+        d = self.cleaned_data
+        out: dict = {"收文": {}, "发文": {}, "按文种": {}}
+        for step, names in self.default_rows:
+            out[_direction(step)][step.label] = {u.label: d[n] for u, n in zip(URGENCIES, names, strict=True)}
+        rows = [(kind, step, names) for kind, step, names in self.kind_rows]
+        if d.get("add_kind") and d.get("add_step"):
+            step = next(s for s in ALL_STEPS if s.value == d["add_step"])
+            rows.append((DocumentKind(d["add_kind"]), step, self.add_row))
+        for kind, step, names in rows:
+            limits = {u.label: d[n] for u, n in zip(URGENCIES, names, strict=True) if d.get(n) is not None}
+            if limits:
+                out["按文种"].setdefault(kind.label, {}).setdefault(_direction(step), {})[step.label] = limits
+        return out
+
+
+def _direction(step) -> str:
+    return "收文" if isinstance(step, IncomingStep) else "发文"

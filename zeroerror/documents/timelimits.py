@@ -163,7 +163,7 @@ class TimeLimitTable:
         return self.rows[(None, step)][urgency]
 
     @classmethod
-    def from_dict(cls, data: Mapping, base: TimeLimitTable | None = None) -> TimeLimitTable:
+    def from_dict(cls, data: Mapping, base: TimeLimitTable | None = None, *, complete: bool = False) -> TimeLimitTable:
         """Build a table from a unit's settings, layered over ``base`` (the defaults unless given).
 
         Shape (keys in Chinese labels or enum values; a bare number stands for all three 紧急程度)::
@@ -171,10 +171,13 @@ class TimeLimitTable:
             {"收文": {"承办": {"特急": 1, "加急": 3, "平急": 10}, "归档": 30},
              "发文": {"拟稿": {"平急": 5}},
              "按文种": {"请示": {"收文": {"承办": {"平急": 7}}}}}
+
+        ``complete``: ``data`` is a whole table (as :meth:`to_dict` gives), not layered over anything.
         """
         if base is None:
             base = DEFAULT_TABLE
-        rows: dict[tuple[DocumentKind | None, Step], dict[Urgency, int]] = {k: dict(v) for k, v in base.rows.items()}
+        rows: dict[tuple[DocumentKind | None, Step], dict[Urgency, int]] = (
+            {} if complete else {k: dict(v) for k, v in base.rows.items()})
         problems: list[str] = []
         if not isinstance(data, Mapping):
             raise TimeLimitError(["时限表应为字典"])

@@ -1,5 +1,5 @@
-"""The unit's 机关代字 table (issue 11 1(c)): who uses which 代字 and 版头 for which 文种. Everyone who drafts may
-read it; the 办公室主任 adds, changes and retires entries (audited by the action)."""
+"""The office director's tables for 公文: the 机关代字 (issue 11 1(c): which 代字 and 版头 for which 文种) and the
+办理时限 (item 4). Everyone may read them; the 办公室主任 changes them (audited by the actions)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from zeroerror.core.access import person_of
 from zeroerror.core.forms import flash_form_errors, run_action
 from zeroerror.documents import access, actions, forms
-from zeroerror.documents.models import AgencyCode
+from zeroerror.documents.models import AgencyCode, TimeLimitVersion
 
 
 def agency_codes(request: HttpRequest) -> HttpResponse:
@@ -50,3 +50,25 @@ def agency_code_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("documents:agency_codes")
     return render(request, "documents/agency_code_form.html", {"title": f"修改机关代字 {entry.code}", "form": form,
                                                                "entry": entry})
+
+
+def time_limits(request: HttpRequest) -> HttpResponse:
+    """The 办理时限 table in force (everyone reads it: it is what the 督办 deadlines are counted from) and, for the
+    办公室主任, the grid to change it; every saved version is listed with who changed what and why."""
+    person = person_of(request)
+    can_manage = access.can_manage_time_limits(person)
+    table = actions.time_limit_table(person.unit_id)
+    form = forms.TimeLimitForm(request.POST or None, table=table)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied("只有办公室主任可以修改办理时限表。")
+        if not form.is_valid():
+            flash_form_errors(request, form)
+        elif run_action(request, lambda: actions.do_save_time_limits(
+                data=form.table_data(), reason=form.cleaned_data["reason"], actor=request.user), "办理时限表已保存为新版本。"):
+            return redirect("documents:time_limits")
+    versions = TimeLimitVersion.objects.of_unit(person.unit_id).select_related("created_by")[:20]
+    return render(request, "documents/time_limits.html", {
+        "title": "办理时限表", "form": form, "can_manage": can_manage, "versions": versions,
+        "urgencies": forms.URGENCIES,
+    })

@@ -22,3 +22,9 @@ def due_class(moment):
     if (moment - now).total_seconds() < 24 * 3600:
         return "due-soon"
     return ""
+
+
+@register.filter
+def field_named(form, name):
+    """``form|field_named:name``: the bound field called ``name`` (for forms whose fields are built at run time)."""
+    return form[name]

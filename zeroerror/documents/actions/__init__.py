@@ -28,6 +28,7 @@ from zeroerror.documents.actions.common import (  # noqa: F401
     CLAUSE_TIME_LIMIT,
     TIME_LIMITS_FILE,
     detail_url,
+    file_time_limit_table,
     label,
     notify_about,
     put_on_route,
@@ -51,6 +52,7 @@ from zeroerror.documents.actions.incoming import (  # noqa: F401
     do_review_incoming,
     do_withdraw_receipt,
 )
+from zeroerror.documents.actions.limits import do_save_time_limits  # noqa: F401
 from zeroerror.documents.actions.numbering import (  # noqa: F401
     do_assign_number,
     do_void_number,

@@ -4,6 +4,7 @@ naming a (possibly classified) document, notifications and tracked items, and �
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from django.urls import reverse
 
 from zeroerror.documents import access
 from zeroerror.documents.docnumber import Classification, DocumentKind, SecrecyLevel, Urgency
-from zeroerror.documents.models import FlowEvent, IncomingDocument, OutgoingDocument, RouteEntry
+from zeroerror.documents.models import FlowEvent, IncomingDocument, OutgoingDocument, RouteEntry, TimeLimitVersion
 from zeroerror.documents.timelimits import (
     DEFAULT_TABLE,
     IncomingStep,
@@ -71,12 +72,30 @@ def detail_url(doc) -> str:
 
 TIME_LIMITS_FILE = "document-time-limits.json"
 _table_cache: dict = {}
+logger = logging.getLogger("zeroerror.documents")
 
 
-def time_limit_table() -> TimeLimitTable:
-    """The unit's 办理时限 (clause 一(一)4): the defaults of :mod:`timelimits`, overridden by
-    ``<ZEROERROR_DATA_DIR>/document-time-limits.json`` in the :meth:`TimeLimitTable.from_dict` shape, e.g.
-    ``{"收文": {"承办": {"平急": 7}}}``. A malformed file is refused with the table's Chinese message."""
+def time_limit_table(unit_id: int | None = None) -> TimeLimitTable:
+    """The unit's 办理时限 (clause 一(一)4): the latest version the 办公室主任 saved in the app (validated when saved);
+    else ``<ZEROERROR_DATA_DIR>/document-time-limits.json`` (an older installation's file, in the
+    :meth:`TimeLimitTable.from_dict` shape); else the defaults of :mod:`timelimits`. A malformed file never stops
+    the work: it is logged (and reported by ``zeroerror check``) and the defaults apply."""
+    if unit_id is not None:
+        version = TimeLimitVersion.objects.current(unit_id)
+        if version is not None:
+            key = ("version", version.pk, version.created_at)
+            if _table_cache.get("key") != key:
+                _table_cache.update(key=key, table=TimeLimitTable.from_dict(version.data, complete=True))
+            return _table_cache["table"]
+    try:
+        return file_time_limit_table()
+    except TimeLimitError as exc:
+        logger.error("%s；按默认时限办理。", exc.message)
+        return DEFAULT_TABLE
+
+
+def file_time_limit_table() -> TimeLimitTable:
+    """The table of the data directory's file, or the defaults without one; :class:`TimeLimitError` if malformed."""
     path = Path(settings.DATA_DIR) / TIME_LIMITS_FILE
     try:
         info = path.stat()
@@ -94,7 +113,7 @@ def time_limit_table() -> TimeLimitTable:
 
 def _deadline(doc, step, start: datetime | None = None) -> datetime:
     kind = DocumentKind(doc.kind) if doc.kind else None
-    return deadline_in_workdays(time_limit(kind, Urgency(doc.urgency), step, time_limit_table()), start)
+    return deadline_in_workdays(time_limit(kind, Urgency(doc.urgency), step, time_limit_table(doc.unit_id)), start)
 
 
 def label(doc) -> str:

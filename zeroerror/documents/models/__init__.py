@@ -19,6 +19,10 @@ from zeroerror.documents.models.incoming import (  # noqa: F401
     IncomingStatus,
     Instruction,
 )
+from zeroerror.documents.models.limits import (  # noqa: F401
+    TimeLimitVersion,
+    TimeLimitVersionQuerySet,
+)
 from zeroerror.documents.models.numbers import (  # noqa: F401
     AgencyCode,
     AgencyCodeQuerySet,

@@ -168,6 +168,10 @@ def can_instruct_incoming(person: Person, doc: IncomingDocument) -> bool:
     return person.has_role(Role.PRINCIPAL_LEADER) or doc.leaders.filter(pk=person.pk).exists()
 
 
+def can_record_paper_instruction(person: Person, doc: IncomingDocument) -> bool:
+    return doc.status in (IncomingStatus.PROPOSED, IncomingStatus.INSTRUCTED) and is_office(person)
+
+
 def can_assign_incoming(person: Person, doc: IncomingDocument) -> bool:
     return doc.status == IncomingStatus.INSTRUCTED and (person.has_role(*DIRECTOR_ROLES) or is_office(person))
 

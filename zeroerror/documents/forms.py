@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from zeroerror.documents.actions import PRINT_CHECKS
@@ -6,6 +7,7 @@ from zeroerror.documents.docnumber import DocumentKind, SecrecyLevel, Urgency
 from zeroerror.documents.models import LEADER_ROLES, AgencyCode, Distribution, OutgoingDocument
 from zeroerror.documents.timelimits import MAX_DAYS, IncomingStep, OutgoingStep
 from zeroerror.org.models import Department, Person
+from zeroerror.org.roles import Role
 
 ALL_STEPS = [*IncomingStep, *OutgoingStep]
 URGENCIES = [Urgency.EXTRA_URGENT, Urgency.URGENT, Urgency.NORMAL]
@@ -238,6 +240,25 @@ class CirculateForm(forms.Form):
     def __init__(self, *args, unit=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["readers"].queryset = Person.objects.active().filter(unit=unit).select_related("department")
+
+
+class PaperInstructionForm(forms.Form):
+    """The office enters a leader's handwritten 批示 (issue 11 2(d))."""
+
+    leader = forms.ModelChoiceField(label="批示领导", queryset=Person.objects.none(), help_text="呈送的领导（或院长）")
+    text = forms.CharField(label="批示内容", widget=_textarea(3), strip=False, help_text="按纸质批示原文照录")
+    written_at = forms.DateTimeField(label="批示时间", widget=forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"),
+                                     help_text="领导在阅办单上签批的时间")
+    scan = forms.FileField(label="扫描件或照片", help_text="纸质批示页的扫描件或手机照片")
+    due_at = forms.DateTimeField(label="要求办结时间", required=False,
+                                 widget=forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"))
+
+    def __init__(self, *args, doc=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if doc is not None:
+            principal = Person.objects.active().with_role(Role.PRINCIPAL_LEADER).filter(unit_id=doc.unit_id)
+            self.fields["leader"].queryset = Person.objects.filter(
+                Q(pk__in=doc.leaders.values("pk")) | Q(pk__in=principal.values("pk")))
 
 
 class WithdrawCirculationForm(forms.Form):

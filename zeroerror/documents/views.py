@@ -77,6 +77,8 @@ INCOMING_STEPS = {
                     "已拟办，呈领导批示。", unit_form=True),
     "instruct": Step("批示", forms.InstructForm, actions.do_instruct_incoming, access.can_instruct_incoming,
                      "批示已记录。"),
+    "paper_instruct": Step("代录纸质批示", forms.PaperInstructionForm, actions.do_record_paper_instruction,
+                           access.can_record_paper_instruction, "纸质批示已录入，已告知批示领导。", doc_form=True),
     "assign": Step("交办承办", forms.AssignForm, actions.do_assign_incoming, access.can_assign_incoming,
                    "已交办承办。", unit_form=True),
     "circulate": Step("送传阅", forms.CirculateForm, actions.do_circulate_incoming, access.can_circulate_incoming,

@@ -48,6 +48,7 @@ from zeroerror.documents.actions.incoming import (  # noqa: F401
     do_instruct_incoming,
     do_propose_incoming,
     do_receive_incoming,
+    do_record_paper_instruction,
     do_register_incoming,
     do_review_incoming,
     do_withdraw_receipt,

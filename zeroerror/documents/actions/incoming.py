@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from zeroerror.attachments.actions import attach
+from zeroerror.attachments.actions import attach, read_upload
 from zeroerror.audit.models import AuditKind
 from zeroerror.audit.trail import record
 from zeroerror.documents import access
@@ -292,17 +292,65 @@ def do_instruct_incoming(doc: IncomingDocument, *, text: str, due_at: datetime |
         raise ValidationError("请填写批示内容。")
     if due_at is not None and due_at <= timezone.now():
         raise ValidationError("要求办结时间须晚于当前时间。")
-    instruction = Instruction.objects.create(document=doc, leader=person, text=text, due_at=due_at)
+    return _instruct(doc, person, Instruction(document=doc, leader=person, text=text, due_at=due_at), actor=actor)
+
+
+PAPER_SCAN = "批示扫描件"
+
+
+@transaction.atomic(durable=True)
+def do_record_paper_instruction(doc: IncomingDocument, *, leader: Person, text: str, written_at: datetime,
+                                scan, due_at: datetime | None = None, actor) -> Instruction:
+    """A leader's handwritten 批示 on the paper 阅办单 (issue 11 2(d)): the office enters it on the leader's behalf,
+    verbatim with the scan of the page, marked as entered by the clerk; the leader is told so that a wrong entry is
+    seen. Only for a leader the document was sent to (or the 院长)."""
+    person = _person(actor)
+    doc = _lock_in(doc)
+    _visible_or_refuse(doc, person)
+    _not_closed_out(doc)
+    _refuse_unless(doc.status in (IncomingStatus.PROPOSED, IncomingStatus.INSTRUCTED),
+                   f"拟办后才能录入批示（当前：{doc.get_status_display()}）。")
+    _refuse_unless(access.is_office(person), "只有办公室人员可以代为录入纸质批示。")
+    _refuse_unless(leader is not None and access.can_instruct_incoming(leader, doc),
+                   "只能录入呈送领导（或院长）的批示。")
+    problems = []
+    if not text or not text.strip():
+        problems.append("请填写批示内容（原文照录）")
+    if written_at is None or written_at > timezone.now():
+        problems.append("批示时间不能晚于当前时间")
+    elif doc.proposed_at and written_at < doc.proposed_at:
+        problems.append("批示时间不能早于拟办时间")
+    if scan is None:
+        problems.append("请上传纸质批示的扫描件或照片")
+    if due_at is not None and due_at <= timezone.now():
+        problems.append("要求办结时间须晚于当前时间")
+    if problems:
+        raise ValidationError(problems)
+    data = read_upload(scan)
+    instruction = _instruct(doc, leader, Instruction(document=doc, leader=leader, text=text, due_at=due_at,
+                                                     at=written_at, recorded_by=person, recorded_at=timezone.now()),
+                            actor=actor)
+    attach(doc, scan.name, data, purpose=PAPER_SCAN, actor=actor)
+    notify_about(doc, [leader], f"您的纸质批示已由{person.name}代为录入：{label(doc)}", text)
+    return instruction
+
+
+def _instruct(doc: IncomingDocument, leader: Person, instruction: Instruction, *, actor) -> Instruction:
+    """Record the 批示 and move the document on: the leader's item closed, the people concerned told."""
+    instruction.save()
     before = doc.status
     doc.status = IncomingStatus.INSTRUCTED
     doc.save(update_fields=["status"])
-    _close_items_of(doc, person, "已批示", actor=actor)
-    put_on_route(doc, person, "批示")
+    _close_items_of(doc, leader, "已批示", actor=actor)
+    put_on_route(doc, leader, "批示")
+    text = instruction.text
     concerned = [doc.proposed_by, doc.registrar, doc.main_department.head() if doc.main_department else None]
-    notify_about(doc, concerned, f"{person.name}已批示：{label(doc)}", text)
-    _event(doc, "批示", person, text)
+    paper = f"（纸质批示，{instruction.recorded_by.name}代录）" if instruction.on_paper else ""
+    notify_about(doc, concerned, f"{leader.name}已批示{paper}：{label(doc)}", text)
+    _event(doc, "批示", leader, text + paper)
     record("documents.incoming.instruct", actor=actor, kind=AuditKind.TRANSITION, obj=doc,
-           changes={"status": [before, doc.status], "text": text, "due_at": due_at})
+           changes={"status": [before, doc.status], "text": text, "due_at": instruction.due_at,
+                    "leader": leader.pk, "on_paper": instruction.on_paper})
     return instruction
 
 

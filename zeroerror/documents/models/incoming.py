@@ -136,6 +136,11 @@ class Instruction(models.Model):
     text = models.TextField("批示内容")
     at = models.DateTimeField("批示时间", default=timezone.now)
     due_at = models.DateTimeField("要求办结时间", null=True, blank=True)
+    # a handwritten 批示 on the paper 阅办单, entered by the office on the leader's behalf (issue 11 2(d)); its scan is
+    # an attachment of the document (purpose 批示扫描件)
+    recorded_by = models.ForeignKey(Person, verbose_name="代录人", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField("代录时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "领导批示"
@@ -144,6 +149,10 @@ class Instruction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader.name}批示"
+
+    @property
+    def on_paper(self) -> bool:
+        return self.recorded_by_id is not None
 
 
 class CirculationQuerySet(models.QuerySet):

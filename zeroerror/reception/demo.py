@@ -152,7 +152,7 @@ def _past_plan(report, handler, leader, staff, rnd, accompanying) -> None:
     for s in spec.slots:
         start = report.arrive_at + timedelta(minutes=s.offset_minutes)
         slot = Slot.objects.create(plan=plan, start_at=start, end_at=start + timedelta(minutes=s.minutes),
-                                   activity=s.activity, place=PLACES[rnd.randrange(len(PLACES))], vehicle="川F·A0386",
+                                   activity=s.activity, place=PLACES[rnd.randrange(len(PLACES))], vehicle="川H·A0386",
                                    is_stop=s.is_stop)
         slot.people.set(rnd.sample(staff, 2))
         if s.is_stop:
@@ -200,7 +200,7 @@ def _coming(people, standards) -> int:
         for i, s in enumerate(plan.slots.current()):
             do_update_slot(s, actor=u("linfang"), start_at=s.start_at, end_at=s.end_at, activity=s.activity,
                            place=PLACES[i], people=[people["linfang"], people["zhoumin"], people["liwenhua"]],
-                           vehicle="川F·A0386", is_stop=s.is_stop)
+                           vehicle="川H·A0386", is_stop=s.is_stop)
             if s.is_stop:
                 do_record_site_check(s, checked_by=people["linfang"], checked_at=timezone.now() - timedelta(hours=3),
                                      travel_minutes=8 + i, notes="线路畅通，停车位已预留", actor=u("linfang"))

@@ -1,10 +1,12 @@
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from zeroerror.documents.actions import PRINT_CHECKS
 from zeroerror.documents.docnumber import DocumentKind, SecrecyLevel, Urgency
-from zeroerror.documents.models import LEADER_ROLES, AgencyCode, Distribution, OutgoingDocument
+from zeroerror.documents.models import LEADER_ROLES, AgencyCode, Distribution, OutgoingDocument, SenderOrgan
 from zeroerror.documents.timelimits import MAX_DAYS, IncomingStep, OutgoingStep
 from zeroerror.org.models import Department, Person
 from zeroerror.org.roles import Role
@@ -146,15 +148,52 @@ class RouteForm(forms.Form):
 
 # 收文 ---------------------------------------------------------------------------------------------------------------
 
-class ReceiveForm(forms.Form):
-    sender = forms.CharField(label="来文机关", max_length=100)
+class OrganInput(forms.TextInput):
+    """A text input offering the 来文机关 directory (names and abbreviations) as a datalist; typing stays possible."""
+
+    def __init__(self, names=(), attrs=None):
+        super().__init__(attrs)
+        self.names = list(names)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        list_id = f"{(attrs or {}).get('id', name)}-organs"
+        html = super().render(name, value, {**(attrs or {}), "list": list_id, "autocomplete": "off"}, renderer)
+        options = "".join(format_html('<option value="{}">', n) for n in self.names)
+        return mark_safe(f'{html}<datalist id="{list_id}">{options}</datalist>')  # noqa: S308 (options escaped)
+
+
+def organ_field() -> forms.CharField:
+    return forms.CharField(label="来文机关", max_length=100, help_text="从名录中选择；简称自动换为规范全称")
+
+
+class OrganFieldMixin:
+    """``sender`` offers the unit's 来文机关 directory (``unit`` or the ``doc``'s unit)."""
+
+    def __init__(self, *args, unit=None, doc=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        unit = unit or getattr(doc, "unit", None)
+        names = [n for o in SenderOrgan.objects.of_unit(getattr(unit, "pk", None)).active() for n in o.names]
+        self.fields["sender"].widget = OrganInput(names)
+
+
+class SenderOrganForm(forms.Form):
+    name = forms.CharField(label="来文机关（规范全称）", max_length=100)
+    aliases = forms.CharField(label="简称和别名", required=False, widget=_textarea(3), help_text="每行一个")
+    active = forms.BooleanField(label="启用", required=False, initial=True)
+
+    def clean_aliases(self):
+        return [line.strip() for line in self.cleaned_data["aliases"].splitlines() if line.strip()]
+
+
+class ReceiveForm(OrganFieldMixin, forms.Form):
+    sender = organ_field()
     received_count = forms.IntegerField(label="件数", min_value=1, initial=1)
     urgency = forms.ChoiceField(label="紧急程度", choices=Urgency.choices(), initial=Urgency.NORMAL, required=False,
                                 help_text="按来文标注；登记时可更正")
 
 
-class RegisterForm(forms.Form):
-    sender = forms.CharField(label="来文机关", max_length=100)
+class RegisterForm(OrganFieldMixin, forms.Form):
+    sender = organ_field()
     doc_number = forms.CharField(label="来文文号", max_length=50, help_text="如 青卫发〔2026〕12号")
     title = forms.CharField(label="标题", max_length=200)
     kind = forms.ChoiceField(label="文种", choices=[("", "—")] + DocumentKind.choices(), required=False)

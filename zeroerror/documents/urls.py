@@ -15,6 +15,7 @@ urlpatterns = [
     path("outgoing/<int:pk>/preview.pdf", views_docx.outgoing_preview, {"fmt": "pdf"}, name="outgoing_preview_pdf"),
     path("agency-codes/", views_agency.agency_codes, name="agency_codes"),
     path("time-limits/", views_agency.time_limits, name="time_limits"),
+    path("senders/", views_agency.senders, name="senders"),
     path("agency-codes/<int:pk>/", views_agency.agency_code_edit, name="agency_code_edit"),
     path("outgoing/<int:pk>/<slug:step>/", views.outgoing_step, name="outgoing_step"),
     path("numbers/", views.number_register, name="numbers"),

@@ -68,7 +68,7 @@ OUTGOING_STEPS = {
 
 INCOMING_STEPS = {
     "register": Step("登记", forms.RegisterForm, actions.do_register_incoming, access.can_register_incoming,
-                     "已登记。"),
+                     "已登记。", doc_form=True),
     "withdraw": Step("撤销签收", forms.WithdrawReceiptForm, actions.do_withdraw_receipt, access.can_withdraw_receipt,
                      "已撤销签收。"),
     "review": Step("初审", forms.IncomingReviewForm, actions.do_review_incoming, access.can_review_incoming,
@@ -321,7 +321,7 @@ def incoming_create(request: HttpRequest) -> HttpResponse:
     if not access.can_receive(person):
         messages.error(request, "只有办公室人员可以签收公文。")
         return redirect("documents:incoming_list")
-    form = forms.ReceiveForm(request.POST or None)
+    form = forms.ReceiveForm(request.POST or None, unit=person.unit)
     if request.method == "POST" and form.is_valid():
         try:
             doc = actions.do_receive_incoming(**form.cleaned_data, actor=request.user)

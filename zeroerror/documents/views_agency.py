@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from zeroerror.core.access import person_of
 from zeroerror.core.forms import flash_form_errors, run_action
 from zeroerror.documents import access, actions, forms
-from zeroerror.documents.models import AgencyCode, TimeLimitVersion
+from zeroerror.documents.models import AgencyCode, SenderOrgan, TimeLimitVersion
 
 
 def agency_codes(request: HttpRequest) -> HttpResponse:
@@ -72,3 +72,28 @@ def time_limits(request: HttpRequest) -> HttpResponse:
         "title": "办理时限表", "form": form, "can_manage": can_manage, "versions": versions,
         "urgencies": forms.URGENCIES,
     })
+
+
+def senders(request: HttpRequest) -> HttpResponse:
+    """The 来文机关 directory (issue 11 2(a)): the office keeps each organ once with its abbreviations."""
+    person = person_of(request)
+    can_manage = access.is_office(person)
+    entry = None
+    if request.GET.get("edit") and request.GET["edit"].isdigit():
+        entry = SenderOrgan.objects.of_unit(person.unit_id).filter(pk=int(request.GET["edit"])).first()
+        if entry is None:
+            raise Http404("没有这个来文机关。")
+    initial = {"name": entry.name, "aliases": "\n".join(entry.aliases), "active": entry.active} if entry else None
+    form = forms.SenderOrganForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied("只有办公室人员可以维护来文机关名录。")
+        if not form.is_valid():
+            flash_form_errors(request, form)
+        elif run_action(request, lambda: actions.do_save_sender_organ(actor=request.user, entry=entry,
+                                                                      **form.cleaned_data),
+                        f"来文机关“{form.cleaned_data['name']}”已保存。"):
+            return redirect("documents:senders")
+    organs = SenderOrgan.objects.of_unit(person.unit_id).order_by("-active", "name")
+    return render(request, "documents/senders.html", {"title": "来文机关名录", "organs": organs, "form": form,
+                                                      "can_manage": can_manage, "entry": entry})

@@ -81,3 +81,4 @@ from zeroerror.documents.actions.printing import (  # noqa: F401
 from zeroerror.documents.actions.secrecy import (  # noqa: F401
     notice_secrecy_expiry,
 )
+from zeroerror.documents.actions.senders import do_save_sender_organ  # noqa: F401

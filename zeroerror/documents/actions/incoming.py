@@ -36,7 +36,8 @@ from zeroerror.documents.actions.common import (
     put_on_route,
 )
 from zeroerror.documents.docnumber import DocNumberError, DocumentKind, Urgency, parse_doc_number
-from zeroerror.documents.models import LEADER_ROLES, IncomingDocument, IncomingStatus, Instruction
+from zeroerror.documents.models import LEADER_ROLES, IncomingDocument, IncomingStatus, Instruction, SenderOrgan
+from zeroerror.documents.models.senders import squeeze
 from zeroerror.documents.timelimits import IncomingStep
 from zeroerror.org.models import Department, Person
 from zeroerror.org.roles import Role
@@ -44,8 +45,10 @@ from zeroerror.tracking.actions import cancel_items_for_source, close_items_for_
 from zeroerror.tracking.models import TrackedItem
 
 
-def _normalise_sender(sender: str) -> str:
-    return "".join((sender or "").split())
+def _normalise_sender(sender: str, unit_id: int) -> str:
+    """The sending organ as the directory names it (an abbreviation becomes the full name), spaces removed."""
+    organ = SenderOrgan.objects.matching(unit_id, sender)
+    return organ.name if organ is not None else squeeze(sender)
 
 
 @transaction.atomic(durable=True)
@@ -55,7 +58,7 @@ def do_receive_incoming(*, sender: str, received_count: int = 1, received_at: da
     The clerk's 登记 is tracked from the time of receipt (clause 一(一)4)."""
     person = _person(actor)
     _refuse_unless(access.can_receive(person), "只有办公室人员可以签收公文。")
-    sender = _normalise_sender(sender)
+    sender = _normalise_sender(sender, person.unit_id)
     problems = []
     if not sender:
         problems.append("请填写来文机关")
@@ -126,7 +129,7 @@ def do_register_incoming(doc: IncomingDocument, *, sender: str | None = None, do
     _visible_or_refuse(doc, person)
     _refuse_unless(doc.status == IncomingStatus.RECEIVED, f"该文已登记（当前：{doc.get_status_display()}）。")
     _refuse_unless(access.is_office(person), "只有办公室人员可以登记收文。")
-    sender = _normalise_sender(sender if sender is not None else doc.sender)
+    sender = _normalise_sender(sender if sender is not None else doc.sender, doc.unit_id)
     problems = []
     if not sender:
         problems.append("请填写来文机关")
@@ -163,7 +166,9 @@ def do_register_incoming(doc: IncomingDocument, *, sender: str | None = None, do
     if parsed is not None and received_on is not None:
         problems.extend(number_year_problems(parsed.year, received_on, confirmed=year_confirmed))
     if number and sender:
-        existing = (IncomingDocument.objects.filter(unit_id=doc.unit_id, sender=sender, doc_number=number)
+        organ = SenderOrgan.objects.matching(doc.unit_id, sender)
+        existing = (IncomingDocument.objects.filter(unit_id=doc.unit_id, sender__in=organ.names if organ else [sender],
+                                                    doc_number=number)
                     .exclude(pk=doc.pk).exclude(status=IncomingStatus.WITHDRAWN).first())
         if existing is not None:
             problems.append(f"{sender}的{number}已于{timezone.localtime(existing.received_at):%Y-%m-%d}登记，"

@@ -43,3 +43,7 @@ from zeroerror.documents.models.route import (  # noqa: F401
     FlowEvent,
     RouteEntry,
 )
+from zeroerror.documents.models.senders import (  # noqa: F401
+    SenderOrgan,
+    SenderOrganQuerySet,
+)

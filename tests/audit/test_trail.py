@@ -210,3 +210,15 @@ def test_it_reports_the_first_of_several_changed_records(db):
     _tamper(records[2], ip="1.2.3.4")
 
     assert verify_chain().broken_seq == records[2].seq
+
+
+def test_a_record_about_an_object_names_it_and_counts_as_a_success_unless_told(db):
+    """What the audit log shows for ``record(obj=...)``: the object's type, id and name, taken from the object when
+    the caller gives none, and 成功 unless the caller says the attempt failed (mutation check survivors)."""
+    user = UserFactory(username="audited")
+    with transaction.atomic():
+        plain = record("test.object", actor=None, obj=user)
+        refused = record("test.object.refused", actor=None, obj=user, object_repr="被拒绝的尝试", success=False)
+    assert (plain.object_type, plain.object_id, plain.object_repr, plain.success) == (
+        "auth.user", str(user.pk), "audited", True)
+    assert (refused.object_id, refused.object_repr, refused.success) == (str(user.pk), "被拒绝的尝试", False)

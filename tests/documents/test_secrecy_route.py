@@ -170,3 +170,18 @@ def test_auditors_see_registration_and_route_but_not_content_unless_on_the_route
     page = client.get(f"/documents/incoming/{secret_incoming.pk}/").content.decode()
     assert "密件扫描.pdf" in page and 'id="content-withheld"' not in page
     assert client.get(f"/files/{scan.uid}/").status_code == 200
+
+
+@pytest.mark.clause("一(一)3")
+def test_an_attempt_to_open_a_classified_document_off_the_route_is_answered_404_and_audited(
+        docs, secret_incoming, secret_outgoing, login):
+    client = login(docs.charlie)
+    for url in (f"/documents/incoming/{secret_incoming.pk}/", f"/documents/outgoing/{secret_outgoing.pk}/docx/"):
+        assert client.get(url).status_code == 404
+    attempts = list(AuditRecord.objects.filter(action="documents.denied").order_by("id"))
+    assert [(a.object_repr, a.success, a.actor_id) for a in attempts] == [
+        (f"机密收文（#{secret_incoming.pk}）", False, docs.charlie.user.pk),
+        (f"秘密发文（#{secret_outgoing.pk}）", False, docs.charlie.user.pk)]
+    assert "关于涉密人员管理的通知" not in str([a.changes for a in attempts])  # named by 密级 and number only
+    assert client.get("/documents/incoming/999999/").status_code == 404
+    assert AuditRecord.objects.filter(action="documents.denied").count() == 2  # a missing one is not an attempt

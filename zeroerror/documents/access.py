@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest
 
+from zeroerror.audit.models import AuditKind
+from zeroerror.audit.trail import record_standalone
 from zeroerror.core.access import person_of
+from zeroerror.documents.docnumber import SecrecyLevel
 from zeroerror.documents.models import (
     LEADER_ROLES,
     IncomingDocument,
@@ -27,6 +30,7 @@ DIRECTOR_ROLES = (Role.OFFICE_DIRECTOR, Role.OFFICE_DEPUTY_DIRECTOR)
 def get_outgoing_or_404(request: HttpRequest, pk: int) -> OutgoingDocument:
     doc = OutgoingDocument.objects.with_people().visible_to(person_of(request)).filter(pk=pk).first()
     if doc is None:
+        _audit_refused_classified(request, OutgoingDocument, pk, "发文")
         raise Http404("发文不存在。")
     return doc
 
@@ -34,8 +38,20 @@ def get_outgoing_or_404(request: HttpRequest, pk: int) -> OutgoingDocument:
 def get_incoming_or_404(request: HttpRequest, pk: int) -> IncomingDocument:
     doc = IncomingDocument.objects.with_people().visible_to(person_of(request)).filter(pk=pk).first()
     if doc is None:
+        _audit_refused_classified(request, IncomingDocument, pk, "收文")
         raise Http404("收文不存在。")
     return doc
+
+
+def _audit_refused_classified(request: HttpRequest, model, pk: int, noun: str) -> None:
+    """An attempt to open a 密级 document one may not see is answered 404 like any missing one (nothing revealed)
+    but audited (issue 11 3(g)): who tried, which document (named by 密级 and number only), from where."""
+    level = model.objects.classified().filter(pk=pk).values_list("secrecy_level", flat=True).first()
+    if level is None:
+        return
+    record_standalone("documents.denied", actor=request.user, kind=AuditKind.VIEW, success=False,
+                      object_type=model._meta.label_lower, object_id=str(pk),
+                      object_repr=f"{SecrecyLevel(level).label}{noun}（#{pk}）", changes={"path": request.path})
 
 
 def can_see(person: Person, doc) -> bool:

@@ -190,7 +190,7 @@ def do_withhold_evidence(lead: Lead, attachment, *, actor):
     from zeroerror.errors.models import EvidenceSeal
 
     me = actor_person(actor)
-    lead = Lead.objects.select_for_update().select_related("person").get(pk=lead.pk)
+    lead = Lead.objects.select_for_update(of=("self",)).select_related("person").get(pk=lead.pk)
     if me is None or not access.can_withhold_evidence(me, lead):
         raise ValidationError("只有本单位督查考核小组和绩效办可以在认定前暂不公开证据。")
     attachment = Attachment.objects.select_for_update().get(pk=attachment.pk)
@@ -212,7 +212,7 @@ def do_attach_inspection_photo(item: InspectionItem, name: str, data: bytes, *, 
     from zeroerror.attachments.filetypes import RejectedFile, detect
 
     _require_inspector(actor)
-    item = InspectionItem.objects.select_for_update().select_related("inspection").get(pk=item.pk)
+    item = InspectionItem.objects.select_for_update(of=("self",)).select_related("inspection").get(pk=item.pk)
     if item.inspection.unit_id != actor_person(actor).unit_id:
         raise ValidationError("只能检查本单位。")
     if not item.inspection.is_draft:
@@ -284,7 +284,7 @@ def do_record_inspection_item(item: InspectionItem, result: str, finding: str = 
     """Record one checklist item: 符合 / 不符合 / 不适用. 不符合 needs the finding and the responsible person (the
     occurrence date defaults to the inspection date)."""
     me = _require_inspector(actor)
-    item = InspectionItem.objects.select_for_update().select_related("inspection", "clause").get(pk=item.pk)
+    item = InspectionItem.objects.select_for_update(of=("self",)).select_related("inspection", "clause").get(pk=item.pk)
     inspection = item.inspection
     if inspection.unit_id != me.unit_id:
         raise ValidationError("只能检查本单位。")

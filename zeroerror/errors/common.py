@@ -40,7 +40,7 @@ def add_event(lead: Lead, title: str, text: str = "", *, actor_person: Person | 
 
 
 def lock_lead(lead: Lead) -> Lead:
-    return Lead.objects.select_for_update().select_related("clause", "person").get(pk=lead.pk)
+    return Lead.objects.select_for_update(of=("self",)).select_related("clause", "person").get(pk=lead.pk)
 
 
 def notify_decision(lead: Lead, person: Person, liability: str, title: str, body: str) -> DecisionNotice:

@@ -203,7 +203,7 @@ def do_decide_appeal(appeal: Appeal, *, upheld: bool, reasons: str, meeting_date
                      actor) -> Appeal:
     """Decided on the appeal's route by someone it does not concern. Upheld: the person responsible's appeal
     overturns the error; a joint liability appeal lifts that person's liability only. The ledger is recomputed."""
-    appeal = Appeal.objects.select_for_update().select_related("appellant").get(pk=appeal.pk)
+    appeal = Appeal.objects.select_for_update(of=("self",)).select_related("appellant").get(pk=appeal.pk)
     lead = lock_lead(appeal.lead)
     appeal.lead = lead
     if appeal.decision != AppealDecision.PENDING:

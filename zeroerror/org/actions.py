@@ -266,7 +266,7 @@ def do_decide_role_request(request: RoleRequest, *, approve: bool, note: str = "
     """The 安全管理员 approves (the change is made now, in this transaction) or rejects. Nobody decides a request
     they made or one about themselves; a date already past takes effect today."""
     decider = _requester(actor)
-    request = RoleRequest.objects.select_for_update().select_related("person").get(pk=request.pk)
+    request = RoleRequest.objects.select_for_update(of=("self",)).select_related("person").get(pk=request.pk)
     if not decider.has_role(Role.SECURITY_ADMIN):
         raise ValidationError("只有安全管理员可以审批角色变更。")
     if request.status != RoleRequestStatus.PENDING:

@@ -129,7 +129,7 @@ def do_record_receipt(distribution: Distribution, *, receipt_by: str = "", misdi
     """回执: the recipient signed for it — or sent it back as not theirs (错发), which proposes an error lead
     on the distributor under clause 一(一)8."""
     person = _person(actor)
-    distribution = Distribution.objects.select_for_update().select_related("document").get(pk=distribution.pk)
+    distribution = Distribution.objects.select_for_update(of=("self",)).select_related("document").get(pk=distribution.pk)
     doc = distribution.document
     _visible_or_refuse(doc, person)
     _refuse_unless(access.is_office(person), "只有办公室人员可以登记回执。")

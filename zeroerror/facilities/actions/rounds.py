@@ -83,7 +83,7 @@ def mark_missed_rounds(now: datetime) -> int:
     count = 0
     for pk in CleaningRound.objects.pending().due_before(now).values_list("pk", flat=True)[:500]:
         with transaction.atomic(durable=True):
-            found = CleaningRound.objects.select_for_update().select_related("place").filter(
+            found = CleaningRound.objects.select_for_update(of=("self",)).select_related("place").filter(
                 pk=pk, status=RoundStatus.PENDING).first()
             if found is None:
                 continue
@@ -118,7 +118,7 @@ def do_tick_round(cleaning: CleaningRound, *, done_at: datetime | None, note: st
     """The cleaner on the rota records a round as done, at the time it was done (not in the future, not before the
     round began); after a meeting or visitor with a photo of the room ready for use."""
     person = require_person(actor)
-    cleaning = CleaningRound.objects.select_for_update().select_related("place").get(pk=cleaning.pk)
+    cleaning = CleaningRound.objects.select_for_update(of=("self",)).select_related("place").get(pk=cleaning.pk)
     place = cleaning.place
     if not place.cleaners.filter(pk=person.pk).exists():
         raise ValidationError(f"您不在“{place.name}”的保洁轮值表上，不能登记。")

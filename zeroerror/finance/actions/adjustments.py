@@ -51,7 +51,7 @@ def do_propose_adjustment(line: BudgetLine, *, new_amount, reason: str, actor) -
 
 def _decide(adjustment: BudgetAdjustment, approve: bool, note: str, actor) -> BudgetAdjustment:
     person = acting_person(actor)
-    adjustment = BudgetAdjustment.objects.select_for_update().select_related("line").get(pk=adjustment.pk)
+    adjustment = BudgetAdjustment.objects.select_for_update(of=("self",)).select_related("line").get(pk=adjustment.pk)
     line = BudgetLine.objects.select_for_update().get(pk=adjustment.line_id)
     if adjustment.status != ApprovalStatus.PENDING:
         raise ValidationError("只有待审批的预算调整可以审批。")

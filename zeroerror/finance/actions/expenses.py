@@ -189,7 +189,7 @@ def do_record_expense(*, line: BudgetLine | None, standard: SpendingStandard | N
 
 def _decide(expense: Expense, approve: bool, note: str, actor) -> Expense:
     person = acting_person(actor)
-    expense = Expense.objects.select_for_update().select_related("line", "standard").get(pk=expense.pk)
+    expense = Expense.objects.select_for_update(of=("self",)).select_related("line", "standard").get(pk=expense.pk)
     if expense.status != ExpenseStatus.PENDING:
         raise ValidationError("只有待特批的支出可以审批。")
     line = BudgetLine.objects.select_for_update().get(pk=expense.line_id)

@@ -111,7 +111,7 @@ def do_grant_special_approval(report: GuestReport, *, meal_per_person, room_per_
     person = actor_person(actor)
     if not may_approve(person):
         raise ValidationError("超标准接待须经主要领导或分管办公室的领导特别批准。")
-    report = GuestReport.objects.select_for_update().select_related("standard").get(pk=report.pk)
+    report = GuestReport.objects.select_for_update(of=("self",)).select_related("standard").get(pk=report.pk)
     if report.status not in (ReportStatus.PLANNING, *BILL_STATUSES):
         raise ValidationError(f"客情{report.get_status_display()}，不能特别批准。")
     if not reason.strip():

@@ -81,7 +81,7 @@ def _lock_report(report: GuestReport) -> GuestReport:
 
 
 def _lock(plan: ReceptionPlan, *statuses) -> ReceptionPlan:
-    plan = ReceptionPlan.objects.select_for_update().select_related("report", "report__standard").get(pk=plan.pk)
+    plan = ReceptionPlan.objects.select_for_update(of=("self",)).select_related("report", "report__standard").get(pk=plan.pk)
     if statuses and plan.status not in statuses:
         if plan.status == PlanStatus.APPROVED:
             raise ValidationError("接待方案已批准，日程只能经主持领导认可的线路变更调整（一(三)5）。")

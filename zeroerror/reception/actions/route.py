@@ -38,7 +38,7 @@ MAX_TRAVEL_MINUTES = 24 * 60
 def do_record_site_check(slot: Slot, *, checked_by, checked_at, travel_minutes: int, notes: str = "",
                          actor) -> SiteCheck:
     actor_person(actor)
-    slot = Slot.objects.select_for_update().select_related("plan__report").get(pk=slot.pk)
+    slot = Slot.objects.select_for_update(of=("self",)).select_related("plan__report").get(pk=slot.pk)
     if slot.cancelled_at:
         raise ValidationError("该日程已取消。")
     same_unit([checked_by], slot.plan.report.unit, what="查验人")
@@ -89,7 +89,7 @@ def _notify_change(change: RouteChange, plan: ReceptionPlan, before_people: list
 
 
 def _locked_plan(plan: ReceptionPlan) -> ReceptionPlan:
-    plan = ReceptionPlan.objects.select_for_update().select_related("report", "presiding_leader").get(pk=plan.pk)
+    plan = ReceptionPlan.objects.select_for_update(of=("self",)).select_related("report", "presiding_leader").get(pk=plan.pk)
     if plan.status != PlanStatus.APPROVED:
         raise ValidationError("接待方案尚未批准：请直接修改日程。")
     return plan
@@ -165,7 +165,7 @@ def _decide(change: RouteChange, plan: ReceptionPlan, approve: bool, note: str, 
 def do_decide_route_change(change: RouteChange, approve: bool, note: str = "", *, actor) -> RouteChange:
     """认可 or not, by the presiding leader only (一(三)5)."""
     person = actor_person(actor)
-    change = RouteChange.objects.select_for_update().select_related("plan", "slot", "requested_by").get(pk=change.pk)
+    change = RouteChange.objects.select_for_update(of=("self",)).select_related("plan", "slot", "requested_by").get(pk=change.pk)
     if change.status != ChangeStatus.PENDING:
         raise ValidationError(f"该线路变更{change.get_status_display()}。")
     plan = _locked_plan(change.plan)
@@ -192,7 +192,7 @@ def do_set_etiquette(item: EtiquetteItem, *, requirement: str, arranged: bool, a
 def do_report_etiquette(plan: ReceptionPlan, *, actor) -> ReceptionPlan:
     """Report the etiquette checklist and the special requirements to the presiding leader (一(三)6)."""
     actor_person(actor)
-    plan = ReceptionPlan.objects.select_for_update().select_related("report", "presiding_leader").get(pk=plan.pk)
+    plan = ReceptionPlan.objects.select_for_update(of=("self",)).select_related("report", "presiding_leader").get(pk=plan.pk)
     if plan.presiding_leader_id is None:
         raise ValidationError("请先确定主持领导，再报告礼仪及特殊需求。")
     if plan.report.arrive_at <= timezone.now():

@@ -50,7 +50,7 @@ def do_open_letter_book(*, seal: Seal, title: str, first_number: int, last_numbe
 
 
 def _lock_book(book: LetterBook, person: Person) -> tuple[LetterBook, set[int]]:
-    book = LetterBook.objects.select_for_update().select_related("seal").get(pk=book.pk)
+    book = LetterBook.objects.select_for_update(of=("self",)).select_related("seal").get(pk=book.pk)
     if access.custodian_of(book.seal) != person:
         raise ValidationError("只有该印章的专管员本人可以开具介绍信。")
     if book.closed_at is not None:
@@ -76,7 +76,7 @@ def _close_if_full(book: LetterBook, used: set[int], *, actor) -> None:
 def _issue(book, request, number, letter: rules.LetterText, actor) -> IntroductionLetter:
     person = person_of_actor(actor)
     book, used = _lock_book(book, person)
-    request = SealRequest.objects.select_for_update().select_related("seal", "requester", "approver").get(
+    request = SealRequest.objects.select_for_update(of=("self",)).select_related("seal", "requester", "approver").get(
         pk=request.pk)
     if request.seal_id != book.seal_id or request.kind != RequestKind.LETTER:
         raise ValidationError("请选择使用本印章开具介绍信的用印申请。")

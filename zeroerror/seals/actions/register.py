@@ -86,7 +86,7 @@ def write_use(request: SealRequest, *, custodian: Person, copies: int, used_at: 
 @transaction.atomic(durable=True)
 def _record(request: SealRequest, *, copies: int, content_checked: bool, note: str, photo, actor) -> SealUse:
     person = person_of_actor(actor)
-    request = SealRequest.objects.select_for_update().select_related("seal", "requester", "approver").get(
+    request = SealRequest.objects.select_for_update(of=("self",)).select_related("seal", "requester", "approver").get(
         pk=request.pk)
     _check_keeper(person, request)
     if not isinstance(copies, int) or copies < 1:

@@ -57,7 +57,7 @@ def do_submit_seal_request(*, seal: Seal, document: str, copies: int, purpose: s
 
 
 def _lock_pending(request: SealRequest) -> SealRequest:
-    request = SealRequest.objects.select_for_update().select_related("requester").get(pk=request.pk)
+    request = SealRequest.objects.select_for_update(of=("self",)).select_related("requester").get(pk=request.pk)
     if request.status != RequestStatus.PENDING:
         raise ValidationError(f"该用印申请{request.get_status_display()}，不能再审批。")
     return request

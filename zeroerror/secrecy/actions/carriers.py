@@ -160,7 +160,7 @@ def do_request_copy(item: ClassifiedItem, *, excerpt: bool, copies: int, reason:
 @transaction.atomic(durable=True)
 def do_decide_copy_request(req: CopyRequest, *, approve: bool, note: str = "", actor) -> CopyRequest:
     person = require_person(actor)
-    req = CopyRequest.objects.select_for_update().select_related("item").get(pk=req.pk)
+    req = CopyRequest.objects.select_for_update(of=("self",)).select_related("item").get(pk=req.pk)
     if not access.may_approve(person) or req.item.unit_id != person.unit_id:
         raise ValidationError("只有办公室主任、副主任或主要领导可以审批复制、摘录。")
     if req.requested_by_id == person.pk:
@@ -184,7 +184,7 @@ def do_decide_copy_request(req: CopyRequest, *, approve: bool, note: str = "", a
 def do_record_copies(req: CopyRequest, *, actor) -> list[ClassifiedItem]:
     """The approved copies (or the excerpt) are made and registered as new items with the same marking."""
     person = _keeper(actor)
-    req = CopyRequest.objects.select_for_update().select_related("item").get(pk=req.pk)
+    req = CopyRequest.objects.select_for_update(of=("self",)).select_related("item").get(pk=req.pk)
     item = _lock(req.item)
     if req.status != CopyRequestStatus.APPROVED:
         raise ValidationError("未经批准，不得复制、摘录涉密载体（一(七)1）。")
@@ -224,7 +224,7 @@ def do_check_inventory(*, found: Iterable[int], notes: Mapping[int, str] | None 
     person = _keeper(actor)
     notes = notes or {}
     found = set(found)
-    items = list(ClassifiedItem.objects.of_unit(person.unit).current().select_for_update()
+    items = list(ClassifiedItem.objects.of_unit(person.unit).current().select_for_update(of=("self",))
                  .select_related("custodian", "holder").order_by("number"))
     if not items:
         raise ValidationError("没有在册的涉密载体。")

@@ -106,7 +106,7 @@ def mark_missed_safety_rounds(now: datetime) -> int:
     count = 0
     for pk in SafetyRound.objects.pending().filter(due_at__lt=now).values_list("pk", flat=True)[:500]:
         with transaction.atomic(durable=True):
-            found = SafetyRound.objects.select_for_update().select_related("checklist").filter(
+            found = SafetyRound.objects.select_for_update(of=("self",)).select_related("checklist").filter(
                 pk=pk, status=SafetyRoundStatus.PENDING).first()
             if found is None:
                 continue
@@ -137,7 +137,7 @@ def do_record_safety_check(safety: SafetyRound, *, done_at: datetime | None, res
     """A checker answers every item; a hazard needs a note, is proposed as a lead against the area's safety
     责任人 and becomes a tracked item for its fix (一(七)6)."""
     person = require_person(actor)
-    safety = SafetyRound.objects.select_for_update().select_related("checklist", "checklist__owner").get(pk=safety.pk)
+    safety = SafetyRound.objects.select_for_update(of=("self",)).select_related("checklist", "checklist__owner").get(pk=safety.pk)
     checklist = safety.checklist
     if not checklist.checkers.filter(pk=person.pk).exists():
         raise ValidationError(f"您不是“{checklist.name}”的检查人员，不能登记。")

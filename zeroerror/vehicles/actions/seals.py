@@ -141,7 +141,7 @@ def do_unseal_vehicle(seal: Seal, *, odometer: int, unsealed_at: datetime, actor
     person = require_person(actor)
     if not access.can_manage_fleet(person):
         raise ValidationError("只有办公室可以启封公务用车。")
-    seal = Seal.objects.select_for_update().select_related("round", "vehicle").get(pk=seal.pk)
+    seal = Seal.objects.select_for_update(of=("self",)).select_related("round", "vehicle").get(pk=seal.pk)
     if seal.round.unit_id != person.unit_id:
         raise ValidationError("请选择本单位的封存记录。")
     if seal.unsealed_at is not None:

@@ -177,7 +177,7 @@ def _check_driver_or_office(person: Person, trip: Trip) -> None:
 @transaction.atomic(durable=True)
 def do_depart_trip(trip: Trip, *, out_at: datetime, odometer_out: int, actor) -> Trip:
     person = require_person(actor)
-    trip = Trip.objects.select_for_update().select_related("vehicle", "driver", "requester").get(pk=trip.pk)
+    trip = Trip.objects.select_for_update(of=("self",)).select_related("vehicle", "driver", "requester").get(pk=trip.pk)
     _check_driver_or_office(person, trip)
     if trip.status != TripStatus.APPROVED:
         raise ValidationError(f"该用车申请{trip.get_status_display()}，批准后才能出车。")
@@ -198,7 +198,7 @@ def do_depart_trip(trip: Trip, *, out_at: datetime, odometer_out: int, actor) ->
 @transaction.atomic(durable=True)
 def do_return_trip(trip: Trip, *, back_at: datetime, odometer_in: int, actor) -> Trip:
     person = require_person(actor)
-    trip = Trip.objects.select_for_update().select_related("vehicle", "driver", "requester").get(pk=trip.pk)
+    trip = Trip.objects.select_for_update(of=("self",)).select_related("vehicle", "driver", "requester").get(pk=trip.pk)
     _check_driver_or_office(person, trip)
     if trip.status != TripStatus.OUT:
         raise ValidationError(f"该用车记录{trip.get_status_display()}，不能登记回车。")
